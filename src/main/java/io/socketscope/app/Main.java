@@ -1,0 +1,52 @@
+package io.socketscope.app;
+
+import io.socketscope.server.BindFailure;
+import io.socketscope.ui.SocketScopeApp;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Application;
+
+/** Entry point: parses the command line, then opens the window or runs headless. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (Options.OptionsException e) {
+            System.err.println("socketscope: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        if (options.headless()) {
+            runHeadless(options);
+        } else {
+            Application.launch(SocketScopeApp.class, args);
+        }
+    }
+
+    private static void runHeadless(Options options) throws InterruptedException {
+        HeadlessRunner runner = new HeadlessRunner(options, System.out);
+        try {
+            runner.start();
+        } catch (BindFailure e) {
+            System.err.println("socketscope: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.close();
+            done.countDown();
+        }, "socketscope-shutdown"));
+        done.await();
+    }
+}

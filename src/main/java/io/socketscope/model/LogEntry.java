@@ -1,0 +1,48 @@
+package io.socketscope.model;
+
+import io.socketscope.server.TextEscapes;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One line of the event log, with every client-controlled string already made safe to show (control
+ * characters escaped). The same entry feeds the window's table, the console and headless output.
+ */
+public record LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {
+
+    /** What happened. */
+    public enum Kind { LISTEN, ACCEPT, REQUEST, CLOSE, ERROR, STOP }
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    public LogEntry {
+        client = TextEscapes.controls(client);
+        descriptor = TextEscapes.controls(descriptor);
+        detail = TextEscapes.controls(detail);
+    }
+
+    /** The time of day for the table: {@code 17:55:58.123}. */
+    public String clock() {
+        return CLOCK.format(time);
+    }
+
+    /**
+     * One console line in the spirit of Python's SimpleHTTPServer:
+     * {@code [25/Nov/2026 17:55:58] REQUEST 127.0.0.1:53422 fd 57 "GET / HTTP/1.1" 200}.
+     */
+    public String line() {
+        StringBuilder out = new StringBuilder(96).append('[').append(STAMP.format(time)).append("] ")
+                .append(String.format("%-7s", kind.name()));
+        for (String part : new String[] {client, descriptor, detail}) {
+            if (!part.isEmpty()) {
+                out.append(' ').append(part);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package io.socketscope.server;
+
+import java.net.InetSocketAddress;
+
+/** Finds the descriptor of a socket of this process, given its addresses. */
+public interface DescriptorLookup {
+
+    /** The descriptor of the listening socket bound to {@code local}. */
+    Descriptor listening(InetSocketAddress local);
+
+    /** The descriptor of the connected socket with this exact 4-tuple. */
+    Descriptor connection(InetSocketAddress local, InetSocketAddress remote);
+
+    /** The real OS lookup where this system offers one (Linux {@code /proc}), else surrogate ids. */
+    static DescriptorLookup forThisSystem() {
+        return ProcFdLookup.isAvailable() ? new ProcFdLookup(new SurrogateIds()) : new SurrogateIds();
+    }
+}

@@ -1,0 +1,77 @@
+package io.socketscope.server;
+
+/** The answers a client gets: each tells it which socket it is, like the C server in the post. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** The sentence at the heart of every answer. */
+    static String facts(ConnectionRef c, int openSockets) {
+        return "You are socket " + c.descriptor().label() + ": " + c.client() + " -> " + c.server()
+                + " (TCP). " + count(openSockets) + " open on this port now.";
+    }
+
+    /** The one-line greeting a text client (nc, telnet) gets. */
+    static String banner(ConnectionRef c, int openSockets) {
+        return "SocketScope: " + facts(c, openSockets) + " Type a line and it comes back to you.\r\n";
+    }
+
+    static String json(ConnectionRef c, int openSockets) {
+        return "{\"protocol\":\"TCP\","
+                + "\"client\":{\"ip\":" + TextEscapes.json(c.client().ip()) + ",\"port\":" + c.client().port() + "},"
+                + "\"server\":{\"ip\":" + TextEscapes.json(c.server().ip()) + ",\"port\":" + c.server().port() + "},"
+                + "\"fd\":" + c.descriptor().number() + ","
+                + "\"fdKind\":\"" + c.descriptor().kind().jsonName() + "\","
+                + "\"openSockets\":" + openSockets + "}\n";
+    }
+
+    static String html(ConnectionRef c, int openSockets) {
+        String fd = TextEscapes.html(c.descriptor().label());
+        String client = TextEscapes.html(c.client().toString());
+        String server = TextEscapes.html(c.server().toString());
+        String port = Integer.toString(c.server().port());
+        String descriptorNote = c.descriptor().kind() == Descriptor.Kind.OS
+                ? "the number the operating system's <code>accept()</code> returned for your connection"
+                : "SocketScope's own id for your connection (this system does not show OS descriptors)";
+        return page("You are socket " + fd, """
+                <h1>You are socket <span class="fd">%s</span></h1>
+                <p class="tuple"><b>%s</b> &rarr; <b>%s</b> (TCP)</p>
+                <p><b>%s</b> open on port %s now.</p>
+                <h2>What this means</h2>
+                <ul>
+                <li><b>Port %s</b> names the service on this computer. Every phone, tab and laptop uses the same port.</li>
+                <li><b>Your socket</b> is one connection on that port, told apart from every other by
+                (your IP, your port, server IP, server port, TCP). Your port, %s, was picked by your device.</li>
+                <li><b>%s</b> is %s.</li>
+                </ul>
+                <p>Reload: if your browser keeps the connection alive, you get the same socket again.
+                A new tab or another device gets a new one. <a href="/socket.json">As JSON</a></p>
+                """.formatted(fd, client, server, TextEscapes.html(count(openSockets)), port, port,
+                c.client().port(), fd, descriptorNote));
+    }
+
+    static String error(int status, String reason, String explanation) {
+        return page(status + " " + reason, "<h1>" + status + " " + TextEscapes.html(reason) + "</h1>\n<p>"
+                + TextEscapes.html(explanation) + "</p>\n");
+    }
+
+    private static String page(String title, String body) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s · SocketScope</title>
+                <style>
+                body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
+                h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em;word-break:break-all}
+                code{background:#eef2f6;padding:0 .2em}
+                </style></head><body>
+                %s</body></html>
+                """.formatted(title, body);
+    }
+
+    private static String count(int openSockets) {
+        return openSockets == 1 ? "1 socket is" : openSockets + " sockets are";
+    }
+}

@@ -1,0 +1,340 @@
+package io.socketscope.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the embedded TCP server: binds the port, accepts connections on a named background thread,
+ * serves each on its own thread, and reports every step as a {@link ServerEvent} tagged with this run's id.
+ */
+public final class SocketServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
+    private static final AtomicLong RUN_IDS = new AtomicLong();
+    private static final AtomicLong CONNECTION_IDS = new AtomicLong();
+    private static final int MAX_ACCEPT_BACKOFF_MS = 1000;
+
+    private final ServerConfig config;
+    private final ServerListener listener;
+    private final DescriptorLookup lookup;
+    private final long runId = RUN_IDS.incrementAndGet();
+    private final Object lock = new Object();
+    private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
+    private final List<ServerSocket> serverSockets = new ArrayList<>();
+    private final AtomicLong accepted = new AtomicLong();
+    private final ExecutorService workers;
+    private volatile boolean running;
+    private int port;
+
+    private SocketServer(ServerConfig config, ServerListener listener, DescriptorLookup lookup) {
+        this.config = config;
+        this.listener = listener;
+        this.lookup = lookup;
+        this.workers = Executors.newCachedThreadPool(named("socketscope-conn-" + runId + "-"));
+    }
+
+    /**
+     * Binds and starts listening, or throws a {@link BindFailure} that explains why not; nothing is left
+     * half-started after a failure.
+     */
+    public static SocketServer start(ServerConfig config, ServerListener listener, DescriptorLookup lookup)
+            throws BindFailure {
+        SocketServer server = new SocketServer(config, listener, lookup);
+        server.bindAndListen();
+        return server;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    /** The bound port (the OS's pick when the config asked for 0). */
+    public int port() {
+        return port;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public int openSockets() {
+        return connections.size();
+    }
+
+    public long acceptedTotal() {
+        return accepted.get();
+    }
+
+    private void bindAndListen() throws BindFailure {
+        List<ListeningSocket> listening = new ArrayList<>();
+        try {
+            for (InetAddress address : bindAddresses()) {
+                ServerSocket ss = new ServerSocket();
+                serverSockets.add(ss);
+                ss.setReuseAddress(true);
+                try {
+                    ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), 128);
+                } catch (SocketException e) {
+                    if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
+                            && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
+                        // No IPv6 loopback on this machine: 127.0.0.1 alone is still "this computer only".
+                        LOG.debug("IPv6 loopback unavailable: {}", e.toString());
+                        serverSockets.remove(ss);
+                        ss.close();
+                        continue;
+                    }
+                    throw e;
+                }
+                port = ss.getLocalPort();
+                InetSocketAddress local = (InetSocketAddress) ss.getLocalSocketAddress();
+                listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(local)));
+            }
+        } catch (IOException e) {
+            closeServerSockets();
+            workers.shutdownNow();
+            throw explain(e, config.port() == 0 ? port : config.port(), config.bind());
+        }
+        running = true;
+        emit(new ServerEvent.Listening(runId, Instant.now(), config.bind(), port, listening));
+        for (ServerSocket ss : serverSockets) {
+            String family = ss.getInetAddress().getAddress().length == 16 ? "-v6" : "";
+            Thread acceptor = new Thread(() -> acceptLoop(ss), "socketscope-acceptor-" + port + family);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+    }
+
+    private List<InetAddress> bindAddresses() throws IOException {
+        if (config.bind() == BindMode.ALL) {
+            // The wildcard address: on a dual-stack system one socket takes IPv4 and IPv6 clients.
+            return List.of(new InetSocketAddress(0).getAddress());
+        }
+        return List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
+    }
+
+    private void acceptLoop(ServerSocket ss) {
+        int backoff = 0;
+        while (running) {
+            Socket socket;
+            try {
+                socket = ss.accept();
+                backoff = 0;
+            } catch (IOException e) {
+                if (!running || ss.isClosed()) {
+                    return;
+                }
+                backoff = backoff == 0 ? 50 : Math.min(backoff * 2, MAX_ACCEPT_BACKOFF_MS);
+                emit(new ServerEvent.Failed(runId, Instant.now(), null,
+                        "Could not accept a connection (" + e.getMessage() + "); trying again in " + backoff + " ms."));
+                sleep(backoff);
+                continue;
+            }
+            try {
+                workers.execute(() -> handle(socket));
+            } catch (RuntimeException rejectedAfterStop) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private void handle(Socket socket) {
+        InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        if (local == null || remote == null) {
+            closeQuietly(socket);
+            return;
+        }
+        ConnectionRef ref = new ConnectionRef(CONNECTION_IDS.incrementAndGet(), Endpoint.of(remote),
+                Endpoint.of(local), lookup.connection(local, remote));
+        Connection connection = new Connection(socket, ref);
+        synchronized (lock) {
+            if (!running) {
+                closeQuietly(socket);
+                return;
+            }
+            connections.put(ref.id(), connection);
+            accepted.incrementAndGet();
+            emit(new ServerEvent.Accepted(runId, Instant.now(), ref));
+        }
+        CloseReason reason;
+        try {
+            ConnectionHandler handler = new ConnectionHandler(socket, ref, config, connections::size,
+                    (line, status) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status)));
+            reason = handler.serve();
+        } catch (SocketTimeoutException e) {
+            reason = CloseReason.IDLE_TIMEOUT;
+        } catch (IOException e) {
+            reason = classify(e, connection);
+        } catch (RuntimeException e) {
+            LOG.warn("unexpected failure on {}", ref, e);
+            emit(new ServerEvent.Failed(runId, Instant.now(), ref, "Internal error: " + e));
+            reason = CloseReason.ERROR;
+        }
+        connection.close(reason);
+    }
+
+    private CloseReason classify(IOException e, Connection connection) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (connection.closed.get()) {
+            return CloseReason.SERVER_STOP; // we closed it ourselves; the reason was already reported
+        }
+        if (message.contains("reset") || message.contains("broken pipe")) {
+            return CloseReason.RESET;
+        }
+        emit(new ServerEvent.Failed(runId, Instant.now(), connection.ref, "Connection failed: " + e.getMessage()));
+        return CloseReason.ERROR;
+    }
+
+    /**
+     * Closes the listening sockets and every open connection, each with its {@link ServerEvent.Closed},
+     * then reports {@link ServerEvent.Stopped}. Safe to call more than once.
+     */
+    public void stop() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            closeServerSockets();
+            for (Connection connection : List.copyOf(connections.values())) {
+                connection.close(CloseReason.SERVER_STOP);
+            }
+            emit(new ServerEvent.Stopped(runId, Instant.now(), port));
+        }
+        workers.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void closeServerSockets() {
+        for (ServerSocket ss : serverSockets) {
+            try {
+                ss.close();
+            } catch (IOException e) {
+                LOG.debug("closing listening socket: {}", e.toString());
+            }
+        }
+    }
+
+    private void emit(ServerEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a server listener failed on {}", event, e);
+        }
+    }
+
+    /** One accepted socket and the guarantee that its close is reported exactly once. */
+    private final class Connection {
+        final Socket socket;
+        final ConnectionRef ref;
+        final AtomicBoolean closed = new AtomicBoolean();
+
+        Connection(Socket socket, ConnectionRef ref) {
+            this.socket = socket;
+            this.ref = ref;
+        }
+
+        void close(CloseReason reason) {
+            synchronized (lock) {
+                if (!closed.compareAndSet(false, true)) {
+                    return;
+                }
+                closeQuietly(socket);
+                connections.remove(ref.id());
+                emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason));
+            }
+        }
+    }
+
+    /** Turns a bind error into words a beginner understands, with a port to try instead. */
+    static BindFailure explain(IOException e, int port, BindMode bind) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof BindException && message.contains("in use")) {
+            int free = findFreePort(port + 1, bind);
+            return new BindFailure(BindFailure.Kind.IN_USE, port, free,
+                    "Port " + port + " is already in use by another program, so it cannot listen there."
+                            + (free > 0 ? " Try port " + free + ", which is free." : " Pick another port."), e);
+        }
+        if (message.contains("permission denied") || message.contains("access")) {
+            int free = findFreePort(Math.max(port, 8080), bind);
+            return new BindFailure(BindFailure.Kind.PERMISSION_DENIED, port, free,
+                    "Port " + port + " is privileged (below 1024): only an administrator (root) may listen on it."
+                            + " Pick a port of 1024 or above" + (free > 0 ? ", such as " + free + "." : "."), e);
+        }
+        if (message.contains("assign requested address")) {
+            return new BindFailure(BindFailure.Kind.ADDRESS_UNAVAILABLE, port, -1,
+                    "This computer has no such address to listen on (" + e.getMessage()
+                            + "). Choose \"all interfaces\" or check the network connection.", e);
+        }
+        return new BindFailure(BindFailure.Kind.OTHER, port, -1,
+                "Could not listen on port " + port + ": " + e.getMessage(), e);
+    }
+
+    /** The first port at or after {@code from} that can be bound right now, or -1. */
+    static int findFreePort(int from, BindMode bind) {
+        for (int candidate = Math.max(from, PortInput.FIRST_UNPRIVILEGED);
+             candidate <= Math.min(from + 200, PortInput.MAX_PORT); candidate++) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(bind == BindMode.ALL ? new InetSocketAddress(candidate)
+                        : new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        return -1;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    private static void sleep(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.socketscope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the graph's pieces go, as plain arithmetic (no scene graph, so it can be checked alone): client
+ * hosts in a column on the left, one label slot per socket in the middle (several columns when one would
+ * not fit), the listening port on the right. Slots never overlap, and neither do hosts.
+ */
+final class GraphLayout {
+
+    static final double MARGIN = 16;
+    static final double HOST_WIDTH = 150;
+    static final double HOST_HEIGHT = 44;
+    static final double PORT_RADIUS = 52;
+    static final double SLOT_WIDTH = 206;
+    static final double SLOT_HEIGHT = 20;
+    static final double ROW_GAP = 5;
+    static final double COLUMN_GAP = 24;
+
+    /** A rectangle in graph coordinates. */
+    record Box(double x, double y, double width, double height) {
+        double centerY() {
+            return y + height / 2;
+        }
+
+        double right() {
+            return x + width;
+        }
+
+        boolean overlaps(Box o) {
+            return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
+        }
+    }
+
+    /** The computed places: one box per host (in input order), one per socket (host by host), and the port. */
+    record Result(List<Box> hosts, List<Box> slots, double portX, double portY) {
+    }
+
+    private GraphLayout() {
+    }
+
+    /** @param socketsPerHost how many socket slots each host has, hosts in display order */
+    static Result compute(double width, double height, List<Integer> socketsPerHost) {
+        int total = socketsPerHost.stream().mapToInt(Integer::intValue).sum();
+        double usable = Math.max(SLOT_HEIGHT, height - 2 * MARGIN);
+        int rowsPerColumn = Math.max(1, (int) ((usable + ROW_GAP) / (SLOT_HEIGHT + ROW_GAP)));
+        int columns = Math.max(1, (total + rowsPerColumn - 1) / rowsPerColumn);
+        int rows = Math.min(total, rowsPerColumn);
+
+        double portX = width - MARGIN - PORT_RADIUS;
+        double portY = height / 2;
+        double bandLeft = MARGIN + HOST_WIDTH + 50;
+        double bandRight = portX - PORT_RADIUS - 50;
+        double blockWidth = columns * SLOT_WIDTH + (columns - 1) * COLUMN_GAP;
+        double firstX = bandLeft + Math.max(0, (bandRight - bandLeft - blockWidth) / 2);
+        double blockHeight = rows * SLOT_HEIGHT + Math.max(0, rows - 1) * ROW_GAP;
+        double firstY = Math.max(MARGIN, (height - blockHeight) / 2);
+
+        List<Box> slots = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            int column = i / rowsPerColumn;
+            int row = i % rowsPerColumn;
+            slots.add(new Box(firstX + column * (SLOT_WIDTH + COLUMN_GAP), firstY + row * (SLOT_HEIGHT + ROW_GAP),
+                    SLOT_WIDTH, SLOT_HEIGHT));
+        }
+        return new Result(placeHosts(height, socketsPerHost, slots), slots, portX, portY);
+    }
+
+    /** Each host sits level with the middle of its sockets, pushed apart so that no two overlap. */
+    private static List<Box> placeHosts(double height, List<Integer> socketsPerHost, List<Box> slots) {
+        int n = socketsPerHost.size();
+        double[] y = new double[n];
+        int slot = 0;
+        for (int h = 0; h < n; h++) {
+            int count = socketsPerHost.get(h);
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                sum += slots.get(slot + k).centerY();
+            }
+            y[h] = (count == 0 ? height / 2 : sum / count) - HOST_HEIGHT / 2;
+            slot += count;
+        }
+        double step = HOST_HEIGHT + 6;
+        double bottom = height - MARGIN - HOST_HEIGHT;
+        for (int h = 0; h < n; h++) {
+            y[h] = Math.max(y[h], h == 0 ? MARGIN : y[h - 1] + step);
+        }
+        for (int h = n - 1; h >= 0; h--) {
+            y[h] = Math.min(y[h], h == n - 1 ? bottom : y[h + 1] - step);
+        }
+        // If they cannot all fit, keep them apart and let the column run past the bottom (it scrolls).
+        for (int h = 0; h < n; h++) {
+            y[h] = Math.max(y[h], h == 0 ? MARGIN : y[h - 1] + step);
+        }
+        List<Box> hosts = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) {
+            hosts.add(new Box(MARGIN, y[h], HOST_WIDTH, HOST_HEIGHT));
+        }
+        return hosts;
+    }
+}

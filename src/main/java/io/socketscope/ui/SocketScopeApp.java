@@ -1,0 +1,42 @@
+package io.socketscope.ui;
+
+import io.socketscope.app.Options;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: opens the main window and closes every socket when it ends. */
+public final class SocketScopeApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketScopeApp.class);
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Options options;
+        String problem = null;
+        try {
+            options = Options.parse(getParameters().getRaw());
+        } catch (Options.OptionsException e) {
+            options = Options.defaults();
+            problem = e.getMessage();
+            LOG.warn("ignoring the command line: {}", problem);
+        }
+        window = MainWindow.show(stage, options.serverConfig());
+        if (problem != null) {
+            window.viewModel().reportProblem(problem);
+        } else if (options.start()) {
+            window.viewModel().start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.viewModel().shutdown();
+        }
+        Platform.exit();
+    }
+}
