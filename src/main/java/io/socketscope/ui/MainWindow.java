@@ -23,7 +23,7 @@ public final class MainWindow {
         MainViewModel viewModel = new MainViewModel(config);
         MainView view = new MainView(viewModel);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> view);
+        loader.setController(view);
         Parent root;
         try {
             root = loader.load();

@@ -1,0 +1,136 @@
+package io.socketscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.model.SocketInfo;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.Clients;
+import io.socketscope.server.ServerConfig;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window under Monocle, driven like a person would, with real sockets on loopback. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final Pattern LABEL = Pattern.compile("127\\.0\\.0\\.1:(\\d+) · fd (\\d+)");
+
+    private MainWindow window;
+    private final List<Socket> clients = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, ServerConfig.of(8080, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(30)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (Socket s : clients) {
+            s.close();
+        }
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void connectingSocketsDrawsOneEdgeEachAndStopClearsThem(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+
+        Set<Integer> clientPorts = new TreeSet<>();
+        for (int i = 0; i < 3; i++) {
+            Socket s = Clients.connect(port);
+            clients.add(s);
+            clientPorts.add(s.getLocalPort());
+        }
+        waitUntil("three edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 3);
+
+        List<String> labels = onFx(() -> window.graph().openSocketLabels());
+        Set<Integer> labeledPorts = new TreeSet<>();
+        for (String label : labels) {
+            Matcher m = LABEL.matcher(label);
+            assertTrue(m.matches(), label);
+            labeledPorts.add(Integer.parseInt(m.group(1)));
+        }
+        assertEquals(clientPorts, labeledPorts, "each edge is labeled with its own client's ip:port");
+        List<String> modelLabels = onFx(() -> window.viewModel().model().openSockets().stream()
+                .map(SocketInfo::label).toList());
+        assertEquals(new TreeSet<>(modelLabels), new TreeSet<>(labels), "edges carry the server's descriptors");
+        assertEquals(3, robot.lookup(".socket-edge").queryAll().size());
+        assertTrue(text(robot, "#statusLabel").contains("TCP port " + port), text(robot, "#statusLabel"));
+        assertTrue(text(robot, "#statusLabel").contains("3 open sockets · 3 accepted"), text(robot, "#statusLabel"));
+
+        Socket first = clients.remove(0);
+        first.close();
+        waitUntil("two open edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 2);
+        assertFalse(onFx(() -> window.graph().openSocketLabels()).stream()
+                .anyMatch(l -> l.startsWith("127.0.0.1:" + first.getLocalPort() + " ")));
+        waitUntil("the closed edge fades out", () -> onFx(() -> window.graph().drawnEdges()) == 2);
+
+        robot.clickOn("#stopButton");
+        waitUntil("no edges", () -> onFx(() -> window.graph().drawnEdges()) == 0);
+        assertTrue(text(robot, "#statusLabel").startsWith("Stopped."), text(robot, "#statusLabel"));
+        for (Socket s : clients) {
+            assertEquals(-1, s.getInputStream().read(), "Stop closed the client's socket");
+        }
+    }
+
+    @Test
+    void invalidPortShowsItsMessageAndStartsNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("65536");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ports are 16-bit unsigned: 0–65535, so 65536 does not fit.", text(robot, "#messageLabel"));
+        assertEquals(-1, (int) onFx(() -> window.viewModel().boundPort()));
+        assertFalse(onFx(() -> window.viewModel().runningProperty().get()));
+        assertEquals("Not listening. Choose a port and press Start.", text(robot, "#statusLabel"));
+
+        robot.clickOn("#portField").eraseText(8).write("abc");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("\"abc\" is not a port number. A port is a whole number from 0 to 65535.",
+                text(robot, "#messageLabel"));
+    }
+
+    @Test
+    void privilegedPortNoteAppearsWhileTyping(FxRobot robot) {
+        robot.clickOn("#portField").eraseText(8).write("80");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#portNote").contains("privileged"), text(robot, "#portNote"));
+    }
+}
