@@ -2,6 +2,8 @@ package io.socketscope.app;
 
 import io.socketscope.model.EventLines;
 import io.socketscope.server.BindFailure;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.LocalAddresses;
 import io.socketscope.server.DescriptorLookup;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.SocketServer;
@@ -23,6 +25,22 @@ public final class HeadlessRunner implements AutoCloseable {
     public SocketServer start() throws BindFailure {
         server = SocketServer.start(options.serverConfig(), this::print, DescriptorLookup.forThisSystem());
         return server;
+    }
+
+    /** Prints the URLs at which this server can be reached, for a person reading the terminal. */
+    public void printHowToConnect() {
+        if (server == null) {
+            return;
+        }
+        synchronized (out) {
+            if (options.bind() == BindMode.ALL) {
+                for (LocalAddresses.Reachable r : LocalAddresses.find()) {
+                    out.println("# reachable at " + r.url(server.port()) + " (" + r.interfaceName() + ")");
+                }
+            }
+            out.println("# on this computer: http://127.0.0.1:" + server.port() + "/  or  nc 127.0.0.1 " + server.port());
+            out.flush();
+        }
     }
 
     private void print(ServerEvent event) {

@@ -42,6 +42,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        runner.printHowToConnect();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.close();

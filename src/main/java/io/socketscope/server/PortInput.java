@@ -15,7 +15,7 @@ public final class PortInput {
             Map.entry(20, "FTP data"), Map.entry(21, "FTP"), Map.entry(22, "SSH"), Map.entry(23, "Telnet"),
             Map.entry(25, "SMTP"), Map.entry(53, "DNS"), Map.entry(80, "HTTP"), Map.entry(110, "POP3"),
             Map.entry(143, "IMAP"), Map.entry(443, "HTTPS"), Map.entry(3306, "MySQL"),
-            Map.entry(5432, "PostgreSQL"), Map.entry(8080, "HTTP alternate"));
+            Map.entry(5432, "PostgreSQL"), Map.entry(8080, "HTTP (alternate)"));
 
     private PortInput() {
     }
@@ -51,7 +51,7 @@ public final class PortInput {
             return "Port 0 means: let the operating system pick a free port.";
         }
         String name = WELL_KNOWN.get(port);
-        String known = name == null ? "" : "Port " + port + " is the well-known port of " + name + ". ";
+        String known = name == null ? "" : "Port " + port + " is commonly used for " + name + ". ";
         if (port < FIRST_UNPRIVILEGED) {
             return known + "Ports below 1024 are privileged: only an administrator (root) may listen on them.";
         }

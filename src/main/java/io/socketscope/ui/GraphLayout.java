@@ -12,7 +12,8 @@ final class GraphLayout {
 
     static final double MARGIN = 16;
     static final double HOST_WIDTH = 150;
-    static final double HOST_HEIGHT = 44;
+    static final double HOST_HEIGHT = 36;
+    static final double HOST_GAP = 5;
     static final double PORT_RADIUS = 52;
     static final double SLOT_WIDTH = 206;
     static final double SLOT_HEIGHT = 20;
@@ -68,9 +69,15 @@ final class GraphLayout {
         return new Result(placeHosts(height, socketsPerHost, slots), slots, portX, portY);
     }
 
-    /** Each host sits level with the middle of its sockets, pushed apart so that no two overlap. */
+    /**
+     * Each host sits level with the middle of its sockets, pushed apart so that no two overlap; when the
+     * column is too short for all of them at full height, every host gets a thinner box (never below 22 px).
+     */
     private static List<Box> placeHosts(double height, List<Integer> socketsPerHost, List<Box> slots) {
         int n = socketsPerHost.size();
+        double usable = height - 2 * MARGIN;
+        double hostHeight = n == 0 ? HOST_HEIGHT
+                : Math.max(22, Math.min(HOST_HEIGHT, (usable - (n - 1) * HOST_GAP) / n));
         double[] y = new double[n];
         int slot = 0;
         for (int h = 0; h < n; h++) {
@@ -79,24 +86,24 @@ final class GraphLayout {
             for (int k = 0; k < count; k++) {
                 sum += slots.get(slot + k).centerY();
             }
-            y[h] = (count == 0 ? height / 2 : sum / count) - HOST_HEIGHT / 2;
+            y[h] = (count == 0 ? height / 2 : sum / count) - hostHeight / 2;
             slot += count;
         }
-        double step = HOST_HEIGHT + 6;
-        double bottom = height - MARGIN - HOST_HEIGHT;
+        double step = hostHeight + HOST_GAP;
+        double bottom = height - MARGIN - hostHeight;
         for (int h = 0; h < n; h++) {
             y[h] = Math.max(y[h], h == 0 ? MARGIN : y[h - 1] + step);
         }
         for (int h = n - 1; h >= 0; h--) {
             y[h] = Math.min(y[h], h == n - 1 ? bottom : y[h + 1] - step);
         }
-        // If they cannot all fit, keep them apart and let the column run past the bottom (it scrolls).
+        // If they cannot all fit even so, keep them apart and let the column run past the bottom.
         for (int h = 0; h < n; h++) {
             y[h] = Math.max(y[h], h == 0 ? MARGIN : y[h - 1] + step);
         }
         List<Box> hosts = new ArrayList<>(n);
         for (int h = 0; h < n; h++) {
-            hosts.add(new Box(MARGIN, y[h], HOST_WIDTH, HOST_HEIGHT));
+            hosts.add(new Box(MARGIN, y[h], HOST_WIDTH, hostHeight));
         }
         return hosts;
     }

@@ -6,6 +6,7 @@ import io.socketscope.model.ScopeModel;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.DescriptorLookup;
+import io.socketscope.server.LocalAddresses;
 import io.socketscope.server.PortInput;
 import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerEvent;
@@ -84,9 +85,7 @@ public final class MainViewModel {
         }
         running.set(true);
         String note = port.port() == 0 ? "The operating system picked port " + server.port() + ". " : "";
-        showInfo(note + "Open http://" + (bind.get() == BindMode.ALL ? "<this computer's address>" : "127.0.0.1")
-                + ":" + server.port() + "/ in a browser, or: nc " + (bind.get() == BindMode.ALL ? "<address>" : "127.0.0.1")
-                + " " + server.port());
+        showInfo(note + howToConnect(bind.get(), server.port()));
         return true;
     }
 
@@ -137,6 +136,21 @@ public final class MainViewModel {
     private void showInfo(String text) {
         message.set(text);
         messageIsError.set(false);
+    }
+
+    /** Where a browser or nc should connect, in words. */
+    static String howToConnect(BindMode mode, int port) {
+        if (mode == BindMode.LOCAL) {
+            return "Open http://127.0.0.1:" + port + "/ in a browser on this computer, or run: nc 127.0.0.1 " + port
+                    + ". Phones cannot connect: choose \"all interfaces\" for that.";
+        }
+        List<LocalAddresses.Reachable> reachable = LocalAddresses.find();
+        if (reachable.isEmpty()) {
+            return "Open http://127.0.0.1:" + port + "/ here. No network interface is up, so phones cannot connect yet.";
+        }
+        LocalAddresses.Reachable best = reachable.get(0);
+        return "Phones and laptops on the same Wi-Fi: open " + best.url(port) + " (" + best.interfaceName()
+                + "). On this computer: http://127.0.0.1:" + port + "/ or nc 127.0.0.1 " + port;
     }
 
     private static String noteFor(String text) {

@@ -23,6 +23,8 @@ final class SocketEdge {
     static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
     static final PseudoClass CLOSING = PseudoClass.getPseudoClass("closing");
     static final Duration HIGHLIGHT = Duration.millis(1500);
+    /** A closed edge keeps its "closed" colour at full strength for a moment, then fades. */
+    static final Duration HOLD = Duration.millis(350);
     static final Duration FADE = Duration.millis(1000);
 
     final SocketInfo info;
@@ -68,7 +70,8 @@ final class SocketEdge {
         closing = true;
         setState(NEW, false);
         setState(CLOSING, true);
-        Timeline fade = new Timeline(new KeyFrame(FADE, new KeyValue(opacity, 0)));
+        Timeline fade = new Timeline(new KeyFrame(HOLD, new KeyValue(opacity, 1)),
+                new KeyFrame(HOLD.add(FADE), new KeyValue(opacity, 0)));
         fade.setOnFinished(e -> gone.run());
         fade.play();
     }

@@ -41,7 +41,7 @@ class PortsTest {
 
     @Test
     void privilegedAndWellKnownPortsGetANote() {
-        assertEquals("Port 80 is the well-known port of HTTP. Ports below 1024 are privileged: only an"
+        assertEquals("Port 80 is commonly used for HTTP. Ports below 1024 are privileged: only an"
                 + " administrator (root) may listen on them.", PortInput.note(80));
         assertTrue(PortInput.note(25).contains("SMTP"));
         assertTrue(PortInput.note(443).contains("HTTPS"));

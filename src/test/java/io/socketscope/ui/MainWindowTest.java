@@ -128,6 +128,43 @@ class MainWindowTest {
     }
 
     @Test
+    void tenHostsAndTwentySocketsFromOneHostAreDrawnWithoutOverlap(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+        for (int host = 0; host < 10; host++) {
+            for (int k = 0; k < (host == 0 ? 20 : 1); k++) {
+                Socket s = new Socket();
+                // Each "host" is its own loopback source address: 127.0.0.2 ... 127.0.0.11.
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0." + (host + 2)), 0));
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), port), 5000);
+                clients.add(s);
+            }
+        }
+        waitUntil("29 edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 29);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.geometry.Bounds> boxes = onFx(() -> {
+            List<javafx.geometry.Bounds> b = new ArrayList<>();
+            robot.lookup(".socket-edge").queryAll().forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
+            robot.lookup(".host-node").queryAll().forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
+            return b;
+        });
+        assertEquals(39, boxes.size(), "29 socket labels and 10 host nodes");
+        javafx.geometry.Bounds graphBounds = onFx(() -> window.graph().localToScene(window.graph().getBoundsInLocal()));
+        for (int i = 0; i < boxes.size(); i++) {
+            javafx.geometry.Bounds a = boxes.get(i);
+            assertTrue(graphBounds.contains(a), a + " is inside the graph " + graphBounds);
+            for (int j = i + 1; j < boxes.size(); j++) {
+                javafx.geometry.Bounds b = boxes.get(j);
+                boolean overlap = a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5
+                        && a.getMinY() < b.getMaxY() - 0.5 && b.getMinY() < a.getMaxY() - 0.5;
+                assertFalse(overlap, a + " overlaps " + b);
+            }
+        }
+    }
+
+    @Test
     void privilegedPortNoteAppearsWhileTyping(FxRobot robot) {
         robot.clickOn("#portField").eraseText(8).write("80");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,29 @@
+package io.socketscope.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import org.junit.jupiter.api.Test;
+
+/** Where no OS descriptor can be read, the surrogate is labeled "id" and never called "fd". */
+class SurrogateTest {
+
+    @Test
+    void surrogateIdsAreLabeledAsSuch() throws Exception {
+        EventRecorder events = new EventRecorder();
+        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), events, new SurrogateIds());
+        try (Socket c = Clients.connect(server.port())) {
+            ConnectionRef ref = events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            assertEquals(Descriptor.Kind.SURROGATE, ref.descriptor().kind());
+            assertTrue(ref.descriptor().label().matches("id \\d+"), ref.descriptor().label());
+            Clients.Response json = Clients.get(c, "/socket.json");
+            assertTrue(json.body().contains("\"fdKind\":\"surrogate\""), json.body());
+            Clients.Response html = Clients.get(c, "/");
+            assertTrue(html.body().contains("You are socket <span class=\"fd\">" + ref.descriptor().label()));
+            assertTrue(html.body().contains("SocketScope's own id"));
+        } finally {
+            server.stop();
+        }
+    }
+}
