@@ -23,11 +23,14 @@ public final class ScopeModel {
     /** Whether a port is being listened on. */
     public enum Phase { IDLE, LISTENING, STOPPED }
 
-    /** What one batch changed: sockets that opened and closed, and log entries added. */
-    public record Change(List<SocketInfo> opened, List<SocketInfo> closed, List<LogEntry> logged,
-                         boolean phaseChanged) {
+    /**
+     * What one batch changed: sockets that opened, that learned something new (a User-Agent), and that
+     * closed, and log entries added.
+     */
+    public record Change(List<SocketInfo> opened, List<SocketInfo> updated, List<SocketInfo> closed,
+                         List<LogEntry> logged, boolean phaseChanged) {
         public boolean isEmpty() {
-            return opened.isEmpty() && closed.isEmpty() && logged.isEmpty() && !phaseChanged;
+            return opened.isEmpty() && updated.isEmpty() && closed.isEmpty() && logged.isEmpty() && !phaseChanged;
         }
     }
 
@@ -57,6 +60,7 @@ public final class ScopeModel {
     public Change apply(List<? extends ServerEvent> batch) {
         List<SocketInfo> opened = new ArrayList<>();
         List<SocketInfo> closed = new ArrayList<>();
+        List<SocketInfo> updated = new ArrayList<>();
         List<LogEntry> logged = new ArrayList<>();
         boolean phaseChanged = false;
         for (ServerEvent event : batch) {
@@ -78,13 +82,20 @@ public final class ScopeModel {
                 requestsTotal = 0;
                 phaseChanged = true;
             } else if (event instanceof ServerEvent.Accepted e) {
-                SocketInfo info = new SocketInfo(e.connection(), e.time(), 0);
+                SocketInfo info = new SocketInfo(e.connection(), e.time(), 0, "");
                 open.put(info.id(), info);
                 opened.add(info);
                 acceptedTotal++;
             } else if (event instanceof ServerEvent.Request e) {
                 requestsTotal++;
-                open.computeIfPresent(e.connection().id(), (id, info) -> info.withOneMoreRequest());
+                SocketInfo before = open.get(e.connection().id());
+                if (before != null) {
+                    SocketInfo after = before.withRequest(e.userAgent());
+                    open.put(after.id(), after);
+                    if (!after.userAgent().equals(before.userAgent())) {
+                        updated.add(after);
+                    }
+                }
             } else if (event instanceof ServerEvent.Closed e) {
                 SocketInfo info = open.remove(e.connection().id());
                 if (info != null) {
@@ -102,13 +113,13 @@ public final class ScopeModel {
             }
             logged.add(append(EventLines.entry(event)));
         }
-        return new Change(opened, closed, logged, phaseChanged);
+        return new Change(opened, updated, closed, logged, phaseChanged);
     }
 
     /** Records a problem that belongs to no run, such as a port that could not be bound. */
     public Change noteProblem(String message) {
         LogEntry entry = append(new LogEntry(Instant.now(), LogEntry.Kind.ERROR, "", "", message));
-        return new Change(List.of(), List.of(), List.of(entry), false);
+        return new Change(List.of(), List.of(), List.of(), List.of(entry), false);
     }
 
     private boolean accepts(ServerEvent event) {

@@ -4,7 +4,7 @@ import io.socketscope.server.ConnectionRef;
 import java.time.Instant;
 
 /** What the model knows of one open socket; keyed by the connection's own id, never by descriptor. */
-public record SocketInfo(ConnectionRef connection, Instant openedAt, int requests) {
+public record SocketInfo(ConnectionRef connection, Instant openedAt, int requests, String userAgent) {
 
     public long id() {
         return connection.id();
@@ -20,7 +20,12 @@ public record SocketInfo(ConnectionRef connection, Instant openedAt, int request
         return connection.client() + " · " + connection.descriptor().label();
     }
 
-    SocketInfo withOneMoreRequest() {
-        return new SocketInfo(connection, openedAt, requests + 1);
+    /** The guess from the last User-Agent this socket sent. */
+    public DeviceKind device() {
+        return DeviceKind.fromUserAgent(userAgent);
+    }
+
+    SocketInfo withRequest(String agent) {
+        return new SocketInfo(connection, openedAt, requests + 1, agent.isEmpty() ? userAgent : agent);
     }
 }

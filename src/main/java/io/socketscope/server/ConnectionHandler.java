@@ -29,7 +29,7 @@ final class ConnectionHandler {
 
     /** Where the handler reports each answered request or echoed line. */
     interface Reporter {
-        void answered(String line, int status);
+        void answered(String line, int status, String userAgent);
     }
 
     private final Socket socket;
@@ -39,6 +39,7 @@ final class ConnectionHandler {
     private final Reporter reporter;
     private final LineReader in;
     private final OutputStream out;
+    private String userAgent = "";
 
     ConnectionHandler(Socket socket, ConnectionRef ref, ServerConfig config, IntSupplier openSockets,
                       Reporter reporter) throws IOException {
@@ -93,7 +94,7 @@ final class ConnectionHandler {
                         .getBytes(StandardCharsets.US_ASCII)
                 : new byte[] {'\r', '\n'});
         out.flush();
-        reporter.answered(forLog(text), 0);
+        reporter.answered(forLog(text), 0, "");
     }
 
     private CloseReason http(LineReader.Line requestLine) throws IOException {
@@ -122,6 +123,7 @@ final class ConnectionHandler {
                 return CloseReason.PEER_CLOSED;
             }
             boolean keepAlive = keepAlive(m, headers) && !hasBody(headers);
+            userAgent = headers.getOrDefault("user-agent", "");
             if (!serveOne(text, m.group(1), m.group(2), m.group(3), keepAlive)) {
                 return CloseReason.RESPONSE_DONE;
             }
@@ -155,6 +157,11 @@ final class ConnectionHandler {
                     Pages.html(ref, open));
             case "/socket.json" -> respond(requestLine, 200, "OK", keepAlive, head, "application/json",
                     Pages.json(ref, open));
+            case Pages.ANOTHER_PATH -> {
+                // Closing this socket after the redirect makes the browser fetch "/" on a fresh connection.
+                respondRedirect(requestLine, "/");
+                return false;
+            }
             default -> respond(requestLine, 404, "Not Found", keepAlive, head, "text/html",
                     Pages.error(404, "Not Found", "SocketScope serves only / and /socket.json."));
         }
@@ -228,12 +235,20 @@ final class ConnectionHandler {
             out.write(content);
         }
         out.flush();
-        reporter.answered(forLog(requestLine), status);
+        reporter.answered(forLog(requestLine), status, forLog(userAgent));
     }
 
     /** Events carry at most {@value #MAX_LOGGED} characters of what a client sent. */
     static String forLog(String line) {
         return line.length() <= MAX_LOGGED ? line : line.substring(0, MAX_LOGGED) + "… (" + line.length() + " chars)";
+    }
+
+    private void respondRedirect(String requestLine, String location) throws IOException {
+        String head = "HTTP/1.1 303 See Other\r\nLocation: " + location + "\r\nContent-Length: 0\r\n"
+                + "Cache-Control: no-store\r\nConnection: close\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        reporter.answered(forLog(requestLine), 303, forLog(userAgent));
     }
 
     private void send(String text) throws IOException {

@@ -30,7 +30,7 @@ public record Endpoint(InetAddress address, int port) {
         return address instanceof Inet6Address ? "[" + ip() + "]:" + port : ip() + ":" + port;
     }
 
-    /** Formats an address as people write it: dotted IPv4, or compressed IPv6 (RFC 5952) with its zone. */
+    /** Formats an address as people write it: dotted IPv4, or compressed IPv6 (RFC 5952), zone if link-local. */
     public static String formatAddress(InetAddress address) {
         InetAddress a = unmap(address);
         if (a instanceof Inet4Address) {
@@ -38,6 +38,9 @@ public record Endpoint(InetAddress address, int port) {
         }
         Inet6Address v6 = (Inet6Address) a;
         String text = compressIpv6(v6.getAddress());
+        if (!v6.isLinkLocalAddress()) {
+            return text; // a zone only means something on link-local addresses
+        }
         if (v6.getScopedInterface() != null) {
             text += "%" + v6.getScopedInterface().getName();
         } else if (v6.getScopeId() != 0) {

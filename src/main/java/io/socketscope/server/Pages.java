@@ -3,6 +3,9 @@ package io.socketscope.server;
 /** The answers a client gets: each tells it which socket it is, like the C server in the post. */
 final class Pages {
 
+    /** Answered with a redirect to "/" and a close, so the browser comes back on a new socket. */
+    static final String ANOTHER_PATH = "/another";
+
     private Pages() {
     }
 
@@ -45,8 +48,10 @@ final class Pages {
                 (your IP, your port, server IP, server port, TCP). Your port, %s, was picked by your device.</li>
                 <li><b>%s</b> is %s.</li>
                 </ul>
+                <p><a class="button" href="/another">Open another connection</a></p>
                 <p>Reload: if your browser keeps the connection alive, you get the same socket again.
-                A new tab or another device gets a new one. <a href="/socket.json">As JSON</a></p>
+                "Open another connection" closes this socket and comes back on a new one: watch a second
+                edge appear. <a href="/socket.json">As JSON</a></p>
                 """.formatted(fd, client, server, TextEscapes.html(count(openSockets)), port, port,
                 c.client().port(), fd, descriptorNote));
     }
@@ -66,6 +71,7 @@ final class Pages {
                 body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
                 h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em;word-break:break-all}
                 code{background:#eef2f6;padding:0 .2em}
+                .button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600}
                 </style></head><body>
                 %s</body></html>
                 """.formatted(title, body);

@@ -26,11 +26,15 @@ public sealed interface ServerEvent {
     }
 
     /**
-     * The client sent something and was answered: an HTTP request line with its status, or a text line
-     * that was echoed ({@code status} 0).
+     * The client sent something and was answered: an HTTP request line with its status and User-Agent
+     * (empty if none), or a text line that was echoed ({@code status} 0).
      */
-    record Request(long runId, Instant time, ConnectionRef connection, String line, int status)
+    record Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent)
             implements ServerEvent {
+        public Request {
+            userAgent = userAgent == null ? "" : userAgent;
+        }
+
         public boolean isHttp() {
             return status != 0;
         }

@@ -182,7 +182,7 @@ public final class SocketServer implements AutoCloseable {
         CloseReason reason;
         try {
             ConnectionHandler handler = new ConnectionHandler(socket, ref, config, connections::size,
-                    (line, status) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status)));
+                    (line, status, agent) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status, agent)));
             reason = handler.serve();
         } catch (SocketTimeoutException e) {
             reason = CloseReason.IDLE_TIMEOUT;

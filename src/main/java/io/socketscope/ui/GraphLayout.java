@@ -11,7 +11,7 @@ import java.util.List;
 final class GraphLayout {
 
     static final double MARGIN = 16;
-    static final double HOST_WIDTH = 150;
+    static final double HOST_WIDTH = 236;
     static final double HOST_HEIGHT = 36;
     static final double HOST_GAP = 5;
     static final double PORT_RADIUS = 52;

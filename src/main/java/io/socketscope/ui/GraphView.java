@@ -1,5 +1,6 @@
 package io.socketscope.ui;
 
+import io.socketscope.model.DeviceKind;
 import io.socketscope.model.SocketInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -107,6 +110,28 @@ public final class GraphView extends Region {
         requestLayout();
     }
 
+    /** A socket told us more about its device (its User-Agent): show the guess on its host. */
+    public void socketUpdated(SocketInfo info) {
+        HostNode host = hosts.get(info.host());
+        if (host != null && info.device() != DeviceKind.UNKNOWN) {
+            host.setDevice(info.device());
+        }
+    }
+
+    /** Shows the host name found by reverse DNS (empty: none). */
+    public void hostNamed(String ip, String name) {
+        HostNode host = hosts.get(ip);
+        if (host != null) {
+            host.setName(name);
+        }
+    }
+
+    /** The text shown on a host node (address, name, socket count, device guess), for tests and tooltips. */
+    public String hostText(String ip) {
+        HostNode host = hosts.get(ip);
+        return host == null ? null : host.describe();
+    }
+
     public void socketClosed(SocketInfo info) {
         SocketEdge edge = edges.get(info.id());
         if (edge == null) {
@@ -183,19 +208,49 @@ public final class GraphView extends Region {
         caption.relocate(GraphLayout.MARGIN, h - caption.getHeight() - 6);
     }
 
-    /** A client host: its IP and how many sockets it has open on the port. */
-    private static final class HostNode extends VBox {
+    /** A client host: its IP, its name, a guess at its device, and how many sockets it has open. */
+    private static final class HostNode extends HBox {
         final List<SocketEdge> sockets = new ArrayList<>();
+        private final Label address;
+        private final Label name = new Label();
         private final Label count = new Label();
+        private final StackPane iconHolder = new StackPane();
+        private final Tooltip tooltip = new Tooltip();
+        private DeviceKind device = DeviceKind.UNKNOWN;
 
         HostNode(String ip) {
-            Label address = new Label(ip);
+            address = new Label(ip);
             address.getStyleClass().add("host-ip");
+            address.setMinWidth(Region.USE_PREF_SIZE);
+            name.getStyleClass().add("host-name");
             count.getStyleClass().add("host-count");
-            getChildren().addAll(address, count);
+            HBox firstLine = new HBox(5, address, name);
+            firstLine.setAlignment(Pos.BASELINE_LEFT);
+            VBox text = new VBox(0, firstLine, count);
+            text.setAlignment(Pos.CENTER_LEFT);
+            iconHolder.setMinWidth(22);
+            iconHolder.getChildren().setAll(DeviceIcons.icon(device));
+            getChildren().addAll(iconHolder, text);
+            setSpacing(6);
             getStyleClass().add("host-node");
             setAlignment(Pos.CENTER_LEFT);
             setManaged(false);
+            Tooltip.install(this, tooltip);
+        }
+
+        void setDevice(DeviceKind kind) {
+            device = kind;
+            iconHolder.getChildren().setAll(DeviceIcons.icon(kind));
+            updateCount();
+        }
+
+        void setName(String hostName) {
+            name.setText(hostName);
+            updateCount();
+        }
+
+        String describe() {
+            return address.getText() + (name.getText().isEmpty() ? "" : " " + name.getText()) + " · " + count.getText();
         }
 
         long openCount() {
@@ -204,7 +259,11 @@ public final class GraphView extends Region {
 
         void updateCount() {
             long n = openCount();
-            count.setText(n == 1 ? "1 socket" : n + " sockets");
+            String guess = device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?";
+            count.setText((n == 1 ? "1 socket" : n + " sockets") + guess);
+            tooltip.setText(address.getText() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")")
+                    + "\n" + (n == 1 ? "1 socket" : n + " sockets") + " open on this port"
+                    + "\nDevice: " + device.words() + (device == DeviceKind.UNKNOWN ? "" : " (a guess from its User-Agent)"));
         }
     }
 }

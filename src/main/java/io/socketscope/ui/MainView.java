@@ -31,6 +31,7 @@ public final class MainView {
     @FXML private Button stopButton;
     @FXML private Label portNote;
     @FXML private StackPane graphHolder;
+    @FXML private StackPane connectHolder;
     @FXML private TableView<LogEntry> logTable;
     @FXML private TableColumn<LogEntry, String> timeColumn;
     @FXML private TableColumn<LogEntry, String> kindColumn;
@@ -62,6 +63,8 @@ public final class MainView {
 
         graphHolder.getChildren().add(graph);
         viewModel.setGraphUpdater(this::draw);
+        viewModel.setHostNameListener(graph::hostNamed);
+        connectHolder.getChildren().add(new ConnectPanel(viewModel));
 
         logTable.setItems(viewModel.logRows());
         logTable.setPlaceholder(new Label("Events appear here: LISTEN, ACCEPT, REQUEST, CLOSE, ERROR."));
@@ -97,6 +100,9 @@ public final class MainView {
         }
         for (SocketInfo opened : change.opened()) {
             graph.socketOpened(opened);
+        }
+        for (SocketInfo updated : change.updated()) {
+            graph.socketUpdated(updated);
         }
         for (SocketInfo closed : change.closed()) {
             graph.socketClosed(closed);

@@ -12,7 +12,19 @@ import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.ServerListener;
 import io.socketscope.server.SocketServer;
+import io.socketscope.model.SocketInfo;
+import io.socketscope.server.HostNames;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -34,6 +46,10 @@ public final class MainViewModel {
 
     /** How many log rows the table keeps (the model's counters stay exact regardless). */
     static final int TABLE_ROWS = 2000;
+    /** How often the list of reachable addresses is read again (Wi-Fi reconnects, cables). */
+    static final javafx.util.Duration ADDRESS_REFRESH = javafx.util.Duration.seconds(5);
+    /** How long after Start, with nothing connected, the troubleshooting hints appear. */
+    static final javafx.util.Duration DEFAULT_HINT_DELAY = javafx.util.Duration.seconds(20);
 
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "8080");
     private final ObjectProperty<BindMode> bind = new SimpleObjectProperty<>(this, "bind", BindMode.ALL);
@@ -43,6 +59,18 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper(this, "portNote", "");
     private final ObservableList<LogEntry> logRows = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(this, "boundPort", -1);
+    private final ReadOnlyBooleanWrapper hintsVisible = new ReadOnlyBooleanWrapper(this, "hintsVisible", false);
+    private final ObservableList<LocalAddresses.Reachable> reachable = FXCollections.observableArrayList();
+    private final ExecutorService addressWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "socketscope-addresses");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Timeline addressRefresh = new Timeline(new KeyFrame(ADDRESS_REFRESH, e -> refreshAddresses()));
+    private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
+    private final HostNames hostNames = new HostNames();
+    private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
     private final EventPump pump = new EventPump(this::applyBatch);
@@ -50,6 +78,7 @@ public final class MainViewModel {
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private SocketServer server;
+    private int boundPortBeforeStop = -1;
 
     public MainViewModel(ServerConfig template) {
         this.template = template;
@@ -59,6 +88,48 @@ public final class MainViewModel {
         portText.addListener((obs, old, now) -> portNote.set(noteFor(now)));
         portNote.set(noteFor(portText.get()));
         pump.start();
+        addressRefresh.setCycleCount(Animation.INDEFINITE);
+        addressRefresh.play();
+        refreshAddresses();
+        hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && model.acceptedTotal() == 0
+                && runningBind() == BindMode.ALL));
+    }
+
+    /** Where reverse-DNS names of client hosts go, on the FX thread. */
+    void setHostNameListener(BiConsumer<String, String> listener) {
+        this.hostNamed = listener;
+    }
+
+    /** Shortens the wait before hints appear (tests). */
+    void setHintDelay(javafx.util.Duration delay) {
+        hintTimer.setDuration(delay);
+    }
+
+    /** Reads the interface table off the FX thread and publishes it back only if it changed. */
+    void refreshAddresses() {
+        addressWorker.execute(() -> {
+            List<LocalAddresses.Reachable> now = LocalAddresses.find();
+            Platform.runLater(() -> {
+                if (!now.equals(reachable)) {
+                    reachable.setAll(now);
+                }
+            });
+        });
+    }
+
+    /** Restarts the server on all interfaces, so that phones can connect. */
+    public void switchToAllInterfaces() {
+        stop();
+        bind.set(BindMode.ALL);
+        if (boundPortBeforeStop > 0) {
+            portText.set(Integer.toString(boundPortBeforeStop));
+        }
+        start();
+    }
+
+    /** Shows a plain message (not an error). */
+    public void say(String text) {
+        showInfo(text);
     }
 
     /** Where each applied batch's changes go to be drawn. */
@@ -84,6 +155,9 @@ public final class MainViewModel {
             return false;
         }
         running.set(true);
+        boundPort.set(server.port());
+        hintsVisible.set(false);
+        hintTimer.playFromStart();
         String note = port.port() == 0 ? "The operating system picked port " + server.port() + ". " : "";
         showInfo(note + howToConnect(bind.get(), server.port()));
         return true;
@@ -92,9 +166,13 @@ public final class MainViewModel {
     /** Closes the listening socket and every accepted socket. */
     public void stop() {
         if (server != null) {
+            boundPortBeforeStop = server.port();
             server.stop();
         }
         running.set(false);
+        boundPort.set(-1);
+        hintTimer.stop();
+        hintsVisible.set(false);
         pump.drain();
     }
 
@@ -102,6 +180,9 @@ public final class MainViewModel {
     public void shutdown() {
         stop();
         pump.stop();
+        addressRefresh.stop();
+        addressWorker.shutdownNow();
+        hostNames.close();
     }
 
     private void applyBatch(List<ServerEvent> batch) {
@@ -119,6 +200,13 @@ public final class MainViewModel {
             logRows.remove(TABLE_ROWS, logRows.size());
         }
         status.set(model.statusLine());
+        if (!change.opened().isEmpty()) {
+            hintsVisible.set(false);
+            for (SocketInfo opened : change.opened()) {
+                hostNames.lookUp(opened.connection().client().address(),
+                        (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
+            }
+        }
         graphUpdater.accept(change);
     }
 
@@ -169,7 +257,25 @@ public final class MainViewModel {
 
     /** The bound port while running, else -1. */
     public int boundPort() {
-        return server != null && server.isRunning() ? server.port() : -1;
+        return boundPort.get();
+    }
+
+    public ReadOnlyIntegerProperty boundPortProperty() {
+        return boundPort.getReadOnlyProperty();
+    }
+
+    /** The interfaces the running server is bound to (null when stopped). */
+    public BindMode runningBind() {
+        return server != null && server.isRunning() ? server.config().bind() : null;
+    }
+
+    public ReadOnlyBooleanProperty hintsVisibleProperty() {
+        return hintsVisible.getReadOnlyProperty();
+    }
+
+    /** The URLs at which this computer can be reached, likeliest first; refreshed in the background. */
+    public ObservableList<LocalAddresses.Reachable> reachable() {
+        return reachable;
     }
 
     public StringProperty portTextProperty() {

@@ -39,7 +39,7 @@ class ScopeModelTest {
         ConnectionRef c = conn(3, "127.0.0.1", 40000, 59);
         ScopeModel.Change change = model.apply(List.of(listening(1, 8080, 41),
                 new ServerEvent.Accepted(1, T, a), new ServerEvent.Accepted(1, T, b),
-                new ServerEvent.Accepted(1, T, c), new ServerEvent.Request(1, T, a, "GET / HTTP/1.1", 200)));
+                new ServerEvent.Accepted(1, T, c), new ServerEvent.Request(1, T, a, "GET / HTTP/1.1", 200, "")));
         assertEquals(3, change.opened().size());
         assertTrue(change.phaseChanged());
         assertEquals(5, change.logged().size());
@@ -84,7 +84,7 @@ class ScopeModelTest {
 
         ConnectionRef fresh = conn(2, "127.0.0.1", 2222, 10);
         ScopeModel.Change change = model.apply(List.of(
-                new ServerEvent.Request(1, T, old, "GET / HTTP/1.1", 200),    // late event of run 1
+                new ServerEvent.Request(1, T, old, "GET / HTTP/1.1", 200, ""),    // late event of run 1
                 listening(2, 9090, 8),
                 new ServerEvent.Accepted(1, T, conn(3, "10.0.0.9", 3333, 11)), // stale run
                 new ServerEvent.Accepted(2, T, fresh),
@@ -120,7 +120,7 @@ class ScopeModelTest {
     @Test
     void clientTextIsEscapedForDisplay() throws Exception {
         ConnectionRef a = conn(1, "127.0.0.1", 1234, 9);
-        LogEntry e = EventLines.entry(new ServerEvent.Request(1, T, a, "GET /\u001b[2J\r\nINFO forged HTTP/1.1", 200));
+        LogEntry e = EventLines.entry(new ServerEvent.Request(1, T, a, "GET /\u001b[2J\r\nINFO forged HTTP/1.1", 200, ""));
         assertFalse(e.line().contains("\u001b"));
         assertFalse(e.line().contains("\n"));
         assertTrue(e.detail().contains("\\x1b[2J\\x0d\\x0aINFO forged"), e.detail());
@@ -129,7 +129,7 @@ class ScopeModelTest {
     @Test
     void consoleLineReadsLikeSimpleHttpServer() throws Exception {
         LogEntry e = EventLines.entry(new ServerEvent.Request(1, T, conn(1, "192.168.1.251", 53422, 57),
-                "GET / HTTP/1.1", 200));
+                "GET / HTTP/1.1", 200, ""));
         assertTrue(e.line().matches("\\[\\d\\d/Nov/2026 \\d\\d:\\d\\d:\\d\\d] REQUEST 192\\.168\\.1\\.251:53422 fd 57 "
                 + "\"GET / HTTP/1\\.1\" 200"), e.line());
     }
