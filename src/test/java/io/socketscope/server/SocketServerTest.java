@@ -245,6 +245,32 @@ class SocketServerTest {
     }
 
     @Test
+    void openAnotherConnectionComesBackOnANewSocket() throws Exception {
+        startLocal();
+        Socket c = client();
+        Clients.Response r = Clients.get(c, "/another");
+        assertEquals(303, r.status());
+        assertTrue(r.headers().contains("Location: /\r\n"));
+        assertTrue(r.headers().contains("Connection: close"));
+        assertEquals(-1, c.getInputStream().read(), "the old socket is closed, so the browser must open a new one");
+        assertEquals(CloseReason.RESPONSE_DONE, events.await(ServerEvent.Closed.class, 1).get(0).reason());
+        Socket next = client();
+        assertTrue(Clients.get(next, "/").body().contains("Open another connection"));
+        List<ConnectionRef> both = events.await(ServerEvent.Accepted.class, 2).stream()
+                .map(ServerEvent.Accepted::connection).toList();
+        assertTrue(both.get(0).id() != both.get(1).id());
+    }
+
+    @Test
+    void userAgentTravelsWithTheRequestEvent() throws Exception {
+        startLocal();
+        Socket c = client();
+        Clients.get(c, "/", "User-Agent: Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)");
+        assertEquals("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)",
+                events.await(ServerEvent.Request.class, 1).get(0).userAgent());
+    }
+
+    @Test
     void unknownPathGets404OnTheSameSocket() throws Exception {
         startLocal();
         Socket c = client();

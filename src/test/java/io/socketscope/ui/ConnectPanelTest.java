@@ -1,0 +1,133 @@
+package io.socketscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.server.BindMode;
+import io.socketscope.server.Clients;
+import io.socketscope.server.LocalAddresses;
+import io.socketscope.server.ServerConfig;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The "Connect a phone" panel in the real window; clients connect over loopback only. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectPanelTest {
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, ServerConfig.of(0, BindMode.ALL).withBannerDelay(Duration.ofSeconds(30)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
+    }
+
+    private <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private int startOn(FxRobot robot, BindMode mode) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().bindProperty().set(mode)).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        return onFx(() -> window.viewModel().boundPort());
+    }
+
+    @Test
+    void afterStartTheUrlsAndAScannableQrCodeAreShown(FxRobot robot) throws Exception {
+        int port = startOn(robot, BindMode.ALL);
+        List<LocalAddresses.Reachable> expected = LocalAddresses.find();
+        waitUntil("the address list is read", () -> onFx(() -> List.copyOf(window.viewModel().reachable())).equals(expected));
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView qr = robot.lookup("#qrCode").queryAs(ImageView.class);
+        if (expected.isEmpty()) {
+            assertFalse(qr.isVisible());
+            assertTrue(robot.lookup(".connect-panel .label").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> l.getText().startsWith("No network interface is up")));
+            return;
+        }
+        String url = expected.get(0).url(port);
+        assertTrue(qr.isVisible());
+        assertEquals(url, robot.lookup("#chosenUrl").queryAs(Label.class).getText());
+        assertEquals(url, QrCodesTest.decode(qr.getImage()), "a phone camera reads the URL");
+        assertEquals(expected.size(), robot.lookup(".url-row").queryAll().size());
+        assertFalse(url.contains("127.0.0.1") || url.contains("[::1]"), "loopback is never offered to phones");
+    }
+
+    @Test
+    void thisComputerOnlySaysPhonesCannotConnectAndOffersToSwitch(FxRobot robot) throws Exception {
+        int port = startOn(robot, BindMode.LOCAL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node switchButton = robot.lookup("#switchToAll").query();
+        assertTrue(switchButton.isVisible());
+        assertFalse(robot.lookup("#qrCode").query().isVisible());
+        assertTrue(robot.lookup(".connect-panel .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("phones and other computers cannot connect")));
+        waitUntil("the button is laid out", () -> onFx(() -> switchButton.getLayoutBounds().getWidth() > 0
+                && switchButton.getScene() != null));
+        robot.clickOn("#switchToAll");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("listening on all interfaces", () -> onFx(() -> window.viewModel().runningBind()) == BindMode.ALL);
+        assertEquals(port, (int) onFx(() -> window.viewModel().boundPort()), "same port, now on every interface");
+        try (Socket s = Clients.connect(port)) {
+            waitUntil("the socket shows", () -> onFx(() -> window.graph().openSocketLabels()).size() == 1);
+        }
+    }
+
+    @Test
+    void hintsAppearWhenNothingConnectsAndGoWhenSomethingDoes(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().setHintDelay(javafx.util.Duration.millis(300)))
+                .get(5, TimeUnit.SECONDS);
+        int port = startOn(robot, BindMode.ALL);
+        waitUntil("hints show", () -> onFx(() -> robot.lookup("#hints").query().isVisible()));
+        String hints = robot.lookup("#hints").queryAs(Label.class).getText();
+        assertTrue(hints.contains("same Wi-Fi"), hints);
+        assertTrue(hints.contains("Guest networks"), hints);
+        assertTrue(hints.contains(":" + port), hints);
+        assertTrue(hints.contains("ufw allow " + port + "/tcp") || hints.contains("netsh") || hints.contains("Firewall"));
+        try (Socket s = Clients.connect(port)) {
+            waitUntil("hints go", () -> !onFx(() -> robot.lookup("#hints").query().isVisible()));
+        }
+    }
+
+    @Test
+    void hostNodeShowsTheGuessedDeviceAndName(FxRobot robot) throws Exception {
+        int port = startOn(robot, BindMode.ALL);
+        try (Socket s = Clients.connect(port)) {
+            assertEquals(200, Clients.get(s, "/", "User-Agent: curl/8.5.0").status());
+            waitUntil("the guess shows", () -> {
+                String text = onFx(() -> window.graph().hostText("127.0.0.1"));
+                return text != null && text.contains("command-line tool?") && text.contains("this computer");
+            });
+            assertEquals("127.0.0.1 this computer · 1 socket · command-line tool?",
+                    onFx(() -> window.graph().hostText("127.0.0.1")));
+        }
+    }
+}
