@@ -39,7 +39,7 @@ final class Pages {
                 : "SocketScope's own id for your connection (this system does not show OS descriptors)";
         return page("You are socket " + fd, """
                 <h1>You are socket <span class="fd">%s</span></h1>
-                <p class="tuple"><b>%s</b> &rarr; <b>%s</b> (TCP)</p>
+                <p class="tuple"><b>%s</b> &rarr; <b>%s</b> <span>(TCP)</span></p>
                 <p><b>%s</b> open on port %s now.</p>
                 <h2>What this means</h2>
                 <ul>
@@ -69,7 +69,7 @@ final class Pages {
                 <title>%s · SocketScope</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
-                h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em;word-break:break-all}
+                h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em} .tuple b,.tuple span{white-space:nowrap}
                 code{background:#eef2f6;padding:0 .2em}
                 .button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600}
                 </style></head><body>

@@ -142,7 +142,7 @@ class SocketServerTest {
         assertEquals(200, r.status());
         assertTrue(r.headers().contains("text/html"));
         assertTrue(r.body().contains("You are socket <span class=\"fd\">" + ref.descriptor().label() + "</span>"), r.body());
-        assertTrue(r.body().contains("<b>127.0.0.1:" + c.getLocalPort() + "</b> &rarr; <b>127.0.0.1:" + server.port() + "</b> (TCP)"));
+        assertTrue(r.body().contains("<b>127.0.0.1:" + c.getLocalPort() + "</b> &rarr; <b>127.0.0.1:" + server.port() + "</b> <span>(TCP)</span>"));
         assertTrue(r.body().contains("<b>1 socket is</b> open on port " + server.port()));
         assertTrue(r.body().contains("name=\"viewport\""), "mobile-friendly");
         ServerEvent.Request req = events.await(ServerEvent.Request.class, 1).get(0);
