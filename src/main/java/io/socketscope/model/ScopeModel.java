@@ -1,6 +1,7 @@
 package io.socketscope.model;
 
 import io.socketscope.server.BindMode;
+import io.socketscope.server.CloseReason;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.ServerEvent;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public final class ScopeModel {
     private long acceptedTotal;
     private long closedTotal;
     private long requestsTotal;
+    private long refusedTotal;
     private long dropped;
 
     public ScopeModel(int logCapacity) {
@@ -80,6 +82,7 @@ public final class ScopeModel {
                 acceptedTotal = 0;
                 closedTotal = 0;
                 requestsTotal = 0;
+                refusedTotal = 0;
                 phaseChanged = true;
             } else if (event instanceof ServerEvent.Accepted e) {
                 SocketInfo info = new SocketInfo(e.connection(), e.time(), 0, "");
@@ -98,6 +101,9 @@ public final class ScopeModel {
                 }
             } else if (event instanceof ServerEvent.Closed e) {
                 SocketInfo info = open.remove(e.connection().id());
+                if (e.reason() == CloseReason.REFUSED_LIMIT) {
+                    refusedTotal++;
+                }
                 if (info != null) {
                     closed.add(info);
                     closedTotal++;
@@ -173,6 +179,11 @@ public final class ScopeModel {
         return requestsTotal;
     }
 
+    /** Connections closed at once because the open-socket limit was reached. */
+    public long refusedTotal() {
+        return refusedTotal;
+    }
+
     /** Events ignored because they belonged to a stopped or superseded run. */
     public long droppedEvents() {
         return dropped;
@@ -193,7 +204,8 @@ public final class ScopeModel {
         return switch (phase) {
             case IDLE -> "Not listening. Choose a port and press Start.";
             case LISTENING -> "Listening on " + bind.description() + ", TCP port " + port + " · "
-                    + listeningLabel() + " · " + plural(open.size(), "open socket") + " · " + acceptedTotal + " accepted";
+                    + listeningLabel() + " · " + plural(open.size(), "open socket") + " · " + acceptedTotal + " accepted"
+                    + (refusedTotal == 0 ? "" : " · " + refusedTotal + " refused: the open-socket limit was reached");
             case STOPPED -> "Stopped. Port " + port + " is closed · " + acceptedTotal + " accepted while it listened.";
         };
     }

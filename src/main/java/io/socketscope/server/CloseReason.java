@@ -6,6 +6,8 @@ public enum CloseReason {
     RESET("reset", "the client reset it (RST)"),
     IDLE_TIMEOUT("idle-timeout", "idle too long, closed by the server"),
     RESPONSE_DONE("response-done", "closed by the server after its answer"),
+    HEADER_TIMEOUT("header-timeout", "the request took too long to arrive, closed by the server"),
+    REFUSED_LIMIT("refused-limit", "refused: the open-socket limit was reached"),
     SERVER_STOP("server-stop", "the server stopped"),
     ERROR("error", "closed after an error");
 

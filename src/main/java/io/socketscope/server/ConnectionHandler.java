@@ -1,6 +1,7 @@
 package io.socketscope.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Speaks to one accepted connection: HTTP clients get a page (or JSON) that tells them which socket they
- * are, with keep-alive; anything else gets a one-line banner and its lines echoed back.
+ * are, with keep-alive; anything else gets a one-line banner and its lines echoed back. Every limit is
+ * enforced while reading, so no client can make a connection buffer more than its limit.
  */
 final class ConnectionHandler {
 
@@ -24,62 +26,70 @@ final class ConnectionHandler {
     static final int MAX_LOGGED = 300;
 
     private static final Pattern REQUEST_LINE = Pattern.compile("([A-Z]{1,20}) (\\S+) HTTP/(\\d)\\.(\\d)");
-    /** How an HTTP request line starts; enough to recognise one that is too long to read whole. */
-    private static final Pattern REQUEST_START = Pattern.compile("[A-Z]{1,20} /\\S*");
+    /** How an HTTP request line starts; enough to recognise one that is too long or too slow to read whole. */
+    private static final Pattern REQUEST_START = Pattern.compile("[A-Z]{1,20} /\\S*( H[TP/0-9.]*)?");
 
     /** Where the handler reports each answered request or echoed line. */
     interface Reporter {
         void answered(String line, int status, String userAgent);
     }
 
-    private final Socket socket;
     private final ConnectionRef ref;
     private final ServerConfig config;
     private final IntSupplier openSockets;
     private final Reporter reporter;
+    private final TimedInput clock;
     private final LineReader in;
     private final OutputStream out;
     private String userAgent = "";
 
-    ConnectionHandler(Socket socket, ConnectionRef ref, ServerConfig config, IntSupplier openSockets,
-                      Reporter reporter) throws IOException {
-        this.socket = socket;
+    ConnectionHandler(InputStream input, OutputStream out, TimedInput.ReadTimeout timeout, ConnectionRef ref,
+                      ServerConfig config, IntSupplier openSockets, Reporter reporter) {
         this.ref = ref;
         this.config = config;
         this.openSockets = openSockets;
         this.reporter = reporter;
-        this.in = new LineReader(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        this.clock = new TimedInput(input, timeout, config);
+        this.in = new LineReader(clock);
+        this.out = out;
+    }
+
+    static ConnectionHandler forSocket(Socket socket, ConnectionRef ref, ServerConfig config, IntSupplier openSockets,
+                                       Reporter reporter) throws IOException {
+        return new ConnectionHandler(socket.getInputStream(), socket.getOutputStream(), socket::setSoTimeout, ref,
+                config, openSockets, reporter);
     }
 
     /** Serves the connection until it ends; returns why it ended. A read timeout escapes as an exception. */
     CloseReason serve() throws IOException {
         LineReader.Line first;
-        socket.setSoTimeout((int) config.bannerDelay().toMillis());
+        clock.expectRequest((int) config.bannerDelay().toMillis());
         try {
             first = in.readLine(MAX_LINE);
+        } catch (TimedInput.HeadDeadlineExceeded slow) {
+            if (REQUEST_START.matcher(latin1(in.pending())).matches()) {
+                return requestTimeout("");
+            }
+            return greetAndEcho(null);
         } catch (SocketTimeoutException quiet) {
             // HTTP clients speak first; a silent client is a person at nc or telnet: greet them.
-            send(Pages.banner(ref, openSockets.getAsInt()));
-            return echoLines();
+            return greetAndEcho(null);
         }
         if (first == null) {
             return CloseReason.PEER_CLOSED;
         }
-        socket.setSoTimeout((int) config.idleTimeout().toMillis());
-        String text = latin1(first);
+        String text = latin1(first.bytes());
         boolean http = first.truncated() ? REQUEST_START.matcher(text).matches()
                 : REQUEST_LINE.matcher(text).matches();
-        if (http) {
-            return http(first);
-        }
-        send(Pages.banner(ref, openSockets.getAsInt()));
-        echo(first);
-        return echoLines();
+        return http ? http(first) : greetAndEcho(first);
     }
 
-    private CloseReason echoLines() throws IOException {
-        socket.setSoTimeout((int) config.idleTimeout().toMillis());
+    private CloseReason greetAndEcho(LineReader.Line first) throws IOException {
+        clock.headDone();
+        send(Pages.banner(ref, openSockets.getAsInt()));
+        if (first != null) {
+            echo(first);
+        }
         for (LineReader.Line line = in.readLine(MAX_LINE); line != null; line = in.readLine(MAX_LINE)) {
             echo(line);
         }
@@ -100,40 +110,56 @@ final class ConnectionHandler {
     private CloseReason http(LineReader.Line requestLine) throws IOException {
         LineReader.Line line = requestLine;
         while (true) {
-            String text = latin1(line);
+            String text = latin1(line.bytes());
             if (line.truncated()) {
-                respond(text, 414, "URI Too Long", false, false, "text/html",
-                        Pages.error(414, "URI Too Long", "The request line is longer than 8 KiB."));
-                return CloseReason.RESPONSE_DONE;
+                return reject(text, 414, "URI Too Long", "The request line is longer than 8 KiB.");
             }
             Matcher m = REQUEST_LINE.matcher(text);
             if (!m.matches()) {
-                respond(text, 400, "Bad Request", false, false, "text/html",
-                        Pages.error(400, "Bad Request", "That is not an HTTP request line."));
-                return CloseReason.RESPONSE_DONE;
+                return reject(text, 400, "Bad Request", "That is not an HTTP request line.");
             }
-            Map<String, String> headers = readHeaders();
+            Map<String, String> headers;
+            try {
+                headers = readHeaders();
+            } catch (TimedInput.HeadDeadlineExceeded slow) {
+                return requestTimeout(text);
+            }
             if (headers == null) {
-                respond(text, 431, "Request Header Fields Too Large", false, false, "text/html",
-                        Pages.error(431, "Request Header Fields Too Large",
-                                "Headers are limited to 16 KiB and 100 lines."));
-                return CloseReason.RESPONSE_DONE;
+                return reject(text, 431, "Request Header Fields Too Large",
+                        "Headers are limited to 16 KiB and 100 lines.");
             }
             if (headers.containsKey(":eof")) {
                 return CloseReason.PEER_CLOSED;
             }
+            clock.headDone();
             boolean keepAlive = keepAlive(m, headers) && !hasBody(headers);
             userAgent = headers.getOrDefault("user-agent", "");
             if (!serveOne(text, m.group(1), m.group(2), m.group(3), keepAlive)) {
                 return CloseReason.RESPONSE_DONE;
             }
-            do {
-                line = in.readLine(MAX_LINE);
-            } while (line != null && line.isEmpty());
+            clock.expectRequest((int) config.idleTimeout().toMillis());
+            try {
+                do {
+                    line = in.readLine(MAX_LINE);
+                } while (line != null && line.isEmpty());
+            } catch (TimedInput.HeadDeadlineExceeded slow) {
+                return requestTimeout("");
+            }
             if (line == null) {
                 return CloseReason.PEER_CLOSED;
             }
         }
+    }
+
+    private CloseReason reject(String requestLine, int status, String reason, String explanation) throws IOException {
+        respond(requestLine, status, reason, false, false, "text/html", Pages.error(status, reason, explanation));
+        return CloseReason.RESPONSE_DONE;
+    }
+
+    private CloseReason requestTimeout(String requestLine) throws IOException {
+        respond(requestLine, 408, "Request Timeout", false, false, "text/html", Pages.error(408, "Request Timeout",
+                "The request was not complete within " + config.headerDeadline().toSeconds() + " seconds."));
+        return CloseReason.HEADER_TIMEOUT;
     }
 
     /** Answers one request; returns whether the connection stays open. */
@@ -187,7 +213,7 @@ final class ConnectionHandler {
             if (line.truncated() || total > MAX_HEADER_BYTES || count > MAX_HEADER_LINES) {
                 return null;
             }
-            String text = latin1(line);
+            String text = latin1(line.bytes());
             int colon = text.indexOf(':');
             if (colon > 0) {
                 headers.put(text.substring(0, colon).strip().toLowerCase(Locale.ROOT), text.substring(colon + 1).strip());
@@ -238,11 +264,6 @@ final class ConnectionHandler {
         reporter.answered(forLog(requestLine), status, forLog(userAgent));
     }
 
-    /** Events carry at most {@value #MAX_LOGGED} characters of what a client sent. */
-    static String forLog(String line) {
-        return line.length() <= MAX_LOGGED ? line : line.substring(0, MAX_LOGGED) + "… (" + line.length() + " chars)";
-    }
-
     private void respondRedirect(String requestLine, String location) throws IOException {
         String head = "HTTP/1.1 303 See Other\r\nLocation: " + location + "\r\nContent-Length: 0\r\n"
                 + "Cache-Control: no-store\r\nConnection: close\r\n\r\n";
@@ -251,12 +272,17 @@ final class ConnectionHandler {
         reporter.answered(forLog(requestLine), 303, forLog(userAgent));
     }
 
+    /** Events carry at most {@value #MAX_LOGGED} characters of what a client sent. */
+    static String forLog(String line) {
+        return line.length() <= MAX_LOGGED ? line : line.substring(0, MAX_LOGGED) + "… (" + line.length() + " chars)";
+    }
+
     private void send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private static String latin1(LineReader.Line line) {
-        return new String(line.bytes(), StandardCharsets.ISO_8859_1);
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

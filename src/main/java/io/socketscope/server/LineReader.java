@@ -28,9 +28,9 @@ final class LineReader {
         this.in = in;
     }
 
-    /** Bytes received that are not yet part of a returned line. */
-    int buffered() {
-        return end - start;
+    /** A copy of the bytes received that are not yet part of a returned line. */
+    byte[] pending() {
+        return Arrays.copyOfRange(buffer, start, end);
     }
 
     /**

@@ -3,36 +3,57 @@ package io.socketscope.server;
 import java.time.Duration;
 
 /**
- * What a server run listens on and how patient it is.
+ * What a server run listens on, how patient it is, and how many sockets it keeps.
  *
- * @param port          0–65535; 0 lets the OS pick
- * @param bind          all interfaces or this computer only
- * @param idleTimeout   how long an idle connection (keep-alive or text) stays open; zero means forever
- * @param bannerDelay   how long a silent new connection waits before it is greeted as a text client
+ * @param port           0–65535; 0 lets the OS pick
+ * @param bind           all interfaces or this computer only
+ * @param idleTimeout    how long an idle connection (keep-alive or text) stays open; zero means forever
+ * @param bannerDelay    how long a silent new connection waits before it is greeted as a text client
+ * @param headerDeadline how long a whole HTTP request head may take from its first byte; zero means forever
+ * @param maxSockets     open sockets kept at most; connections past it are closed at once
  */
-public record ServerConfig(int port, BindMode bind, Duration idleTimeout, Duration bannerDelay) {
+public record ServerConfig(int port, BindMode bind, Duration idleTimeout, Duration bannerDelay,
+                           Duration headerDeadline, int maxSockets) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_BANNER_DELAY = Duration.ofMillis(1500);
+    public static final Duration DEFAULT_HEADER_DEADLINE = Duration.ofSeconds(20);
+    public static final int DEFAULT_MAX_SOCKETS = 10_000;
 
     public ServerConfig {
         if (port < 0 || port > PortInput.MAX_PORT) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (idleTimeout.isNegative() || bannerDelay.isNegative()) {
+        if (idleTimeout.isNegative() || bannerDelay.isNegative() || headerDeadline.isNegative()) {
             throw new IllegalArgumentException("timeouts cannot be negative");
+        }
+        if (maxSockets < 1) {
+            throw new IllegalArgumentException("maxSockets must be at least 1: " + maxSockets);
         }
     }
 
     public static ServerConfig of(int port, BindMode bind) {
-        return new ServerConfig(port, bind, DEFAULT_IDLE_TIMEOUT, DEFAULT_BANNER_DELAY);
+        return new ServerConfig(port, bind, DEFAULT_IDLE_TIMEOUT, DEFAULT_BANNER_DELAY, DEFAULT_HEADER_DEADLINE,
+                DEFAULT_MAX_SOCKETS);
     }
 
     public ServerConfig withIdleTimeout(Duration timeout) {
-        return new ServerConfig(port, bind, timeout, bannerDelay);
+        return new ServerConfig(port, bind, timeout, bannerDelay, headerDeadline, maxSockets);
     }
 
     public ServerConfig withBannerDelay(Duration delay) {
-        return new ServerConfig(port, bind, idleTimeout, delay);
+        return new ServerConfig(port, bind, idleTimeout, delay, headerDeadline, maxSockets);
+    }
+
+    public ServerConfig withHeaderDeadline(Duration deadline) {
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, deadline, maxSockets);
+    }
+
+    public ServerConfig withMaxSockets(int max) {
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, max);
+    }
+
+    public ServerConfig withPort(int newPort, BindMode newBind) {
+        return new ServerConfig(newPort, newBind, idleTimeout, bannerDelay, headerDeadline, maxSockets);
     }
 }

@@ -137,6 +137,7 @@ public final class SocketServer implements AutoCloseable {
 
     private void acceptLoop(ServerSocket ss) {
         int backoff = 0;
+        int failures = 0;
         while (running) {
             Socket socket;
             try {
@@ -146,11 +147,18 @@ public final class SocketServer implements AutoCloseable {
                 if (!running || ss.isClosed()) {
                     return;
                 }
+                // One clear error, then quiet retries with growing pauses: no tight loop, no flood of lines.
+                if (failures++ == 0) {
+                    emit(new ServerEvent.Failed(runId, Instant.now(), null, explainAcceptFailure(e)));
+                }
                 backoff = backoff == 0 ? 50 : Math.min(backoff * 2, MAX_ACCEPT_BACKOFF_MS);
-                emit(new ServerEvent.Failed(runId, Instant.now(), null,
-                        "Could not accept a connection (" + e.getMessage() + "); trying again in " + backoff + " ms."));
                 sleep(backoff);
                 continue;
+            }
+            if (failures > 0) {
+                emit(new ServerEvent.Failed(runId, Instant.now(), null, "Accepting connections again, after "
+                        + failures + (failures == 1 ? " failed attempt." : " failed attempts.")));
+                failures = 0;
             }
             try {
                 workers.execute(() -> handle(socket));
@@ -170,18 +178,25 @@ public final class SocketServer implements AutoCloseable {
         ConnectionRef ref = new ConnectionRef(CONNECTION_IDS.incrementAndGet(), Endpoint.of(remote),
                 Endpoint.of(local), lookup.connection(local, remote));
         Connection connection = new Connection(socket, ref);
+        boolean refused;
         synchronized (lock) {
             if (!running) {
                 closeQuietly(socket);
                 return;
             }
+            refused = connections.size() >= config.maxSockets();
             connections.put(ref.id(), connection);
             accepted.incrementAndGet();
             emit(new ServerEvent.Accepted(runId, Instant.now(), ref));
         }
+        if (refused) {
+            // Past the cap: reported like any other socket (one ACCEPT, one CLOSE), but closed at once.
+            connection.close(CloseReason.REFUSED_LIMIT);
+            return;
+        }
         CloseReason reason;
         try {
-            ConnectionHandler handler = new ConnectionHandler(socket, ref, config, connections::size,
+            ConnectionHandler handler = ConnectionHandler.forSocket(socket, ref, config, connections::size,
                     (line, status, agent) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status, agent)));
             reason = handler.serve();
         } catch (SocketTimeoutException e) {
@@ -271,6 +286,15 @@ public final class SocketServer implements AutoCloseable {
                 emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason));
             }
         }
+    }
+
+    static String explainAcceptFailure(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("too many open files")) {
+            return "Could not accept a connection: this program has run out of file descriptors (\"Too many open"
+                    + " files\"). Close some connections or raise the limit (ulimit -n). Retrying by itself.";
+        }
+        return "Could not accept a connection (" + message + "). Retrying by itself.";
     }
 
     /** Turns a bind error into words a beginner understands, with a port to try instead. */

@@ -147,7 +147,7 @@ public final class MainViewModel {
             showError(port.error());
             return false;
         }
-        ServerConfig config = new ServerConfig(port.port(), bind.get(), template.idleTimeout(), template.bannerDelay());
+        ServerConfig config = template.withPort(port.port(), bind.get());
         try {
             server = SocketServer.start(config, ServerListener.all(pump, console), DescriptorLookup.forThisSystem());
         } catch (BindFailure e) {

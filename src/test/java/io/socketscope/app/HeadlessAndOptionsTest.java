@@ -24,6 +24,10 @@ class HeadlessAndOptionsTest {
         assertEquals(BindMode.LOCAL, o.bind());
         assertTrue(o.start());
         assertEquals(Duration.ofSeconds(5), o.idleTimeout());
+        Options limits = Options.parse(List.of("--header-timeout", "3", "--max-sockets", "50", "--banner-delay", "0"));
+        assertEquals(Duration.ofSeconds(3), limits.serverConfig().headerDeadline());
+        assertEquals(50, limits.serverConfig().maxSockets());
+        assertEquals(Duration.ZERO, limits.serverConfig().bannerDelay());
         Options h = Options.parse(List.of("--headless"));
         assertTrue(h.headless() && h.start(), "headless implies start");
         assertEquals(8080, h.port());
@@ -37,6 +41,8 @@ class HeadlessAndOptionsTest {
                 assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--bind", "lan"))).getMessage());
         assertEquals("--port needs a value.",
                 assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--port"))).getMessage());
+        assertEquals("--max-sockets takes a whole number from 1 to 1000000, not 0.",
+                assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--max-sockets", "0"))).getMessage());
         assertEquals("Unknown option \"--fast\". Try --help.",
                 assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--fast"))).getMessage());
     }

@@ -106,6 +106,17 @@ class ScopeModelTest {
     }
 
     @Test
+    void refusedConnectionsShowThatTheCapWasReached() throws Exception {
+        ScopeModel model = new ScopeModel();
+        ConnectionRef a = conn(1, "127.0.0.1", 5, 9);
+        model.apply(List.of(listening(1, 8080, 8), new ServerEvent.Accepted(1, T, a),
+                new ServerEvent.Closed(1, T, a, CloseReason.REFUSED_LIMIT)));
+        assertEquals(1, model.refusedTotal());
+        assertEquals(0, model.openCount());
+        assertTrue(model.statusLine().endsWith("· 1 refused: the open-socket limit was reached"), model.statusLine());
+    }
+
+    @Test
     void logKeepsABoundedWindow() throws Exception {
         ScopeModel model = new ScopeModel(3);
         model.apply(List.of(listening(1, 8080, 8)));

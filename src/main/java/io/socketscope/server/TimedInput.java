@@ -1,0 +1,102 @@
+package io.socketscope.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+
+/**
+ * The input side of a connection with two clocks: a read timeout while waiting (banner delay or idle
+ * timeout), and a deadline for a whole request head that starts with its first byte, so that a client
+ * trickling one byte at a time cannot hold a socket forever while "sending".
+ */
+final class TimedInput extends InputStream {
+
+    /** Sets the read timeout of the underlying socket, in milliseconds (0 = none). */
+    @FunctionalInterface
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
+    /** The request head was not complete by its deadline. */
+    static final class HeadDeadlineExceeded extends IOException {
+        HeadDeadlineExceeded() {
+            super("request head not complete by its deadline");
+        }
+    }
+
+    private final InputStream in;
+    private final ReadTimeout timeout;
+    private final long headDeadlineNanos;
+    private final int idleMillis;
+    private int waitMillis;
+    private boolean waitingForRequest;
+    private long deadlineAt;
+    private int lastTimeout = -1;
+
+    TimedInput(InputStream in, ReadTimeout timeout, ServerConfig config) {
+        this.in = in;
+        this.timeout = timeout;
+        this.headDeadlineNanos = config.headerDeadline().toNanos();
+        this.idleMillis = (int) config.idleTimeout().toMillis();
+        this.waitMillis = idleMillis;
+    }
+
+    /** A request may start now: wait up to {@code millis} for its first byte, then start its deadline. */
+    void expectRequest(int millis) {
+        waitingForRequest = true;
+        waitMillis = millis;
+        deadlineAt = 0;
+    }
+
+    /** The head is complete (or this is not HTTP): only the idle timeout applies. */
+    void headDone() {
+        waitingForRequest = false;
+        waitMillis = idleMillis;
+        deadlineAt = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        boolean deadlineBound = false;
+        if (deadlineAt != 0) {
+            long left = (deadlineAt - System.nanoTime() + 999_999) / 1_000_000;
+            if (left <= 0) {
+                throw new HeadDeadlineExceeded();
+            }
+            deadlineBound = idleMillis <= 0 || left <= idleMillis;
+            setTimeout((int) (deadlineBound ? left : idleMillis));
+        } else {
+            setTimeout(waitMillis);
+        }
+        int n;
+        try {
+            n = in.read(b, off, len);
+        } catch (SocketTimeoutException e) {
+            if (deadlineBound) {
+                throw new HeadDeadlineExceeded();
+            }
+            throw e;
+        }
+        if (n > 0 && waitingForRequest) {
+            waitingForRequest = false;
+            if (headDeadlineNanos > 0) {
+                deadlineAt = System.nanoTime() + headDeadlineNanos;
+            }
+        }
+        return n;
+    }
+
+    private void setTimeout(int millis) throws IOException {
+        if (millis != lastTimeout) {
+            timeout.set(Math.max(0, millis));
+            lastTimeout = millis;
+        }
+    }
+}
