@@ -32,6 +32,25 @@ public final class SocketServer implements AutoCloseable {
     private static final AtomicLong RUN_IDS = new AtomicLong();
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
     private static final int MAX_ACCEPT_BACKOFF_MS = 1000;
+    private static final long ACCEPT_REPORT_INTERVAL_NANOS = 10_000_000_000L;
+
+    static {
+        // Loading a class opens a file. When descriptors run out, the paths that report it and recover
+        // must not need a class that is not loaded yet, so load them all now.
+        List<Class<?>> needed = List.of(ServerEvent.Failed.class, ServerEvent.Accepted.class, ServerEvent.Request.class,
+                ServerEvent.Closed.class, ServerEvent.Stopped.class, Connection.class, ConnectionHandler.class,
+                ConnectionHandler.Reporter.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
+                TimedInput.ReadTimeout.class, SurrogateIds.class,
+                LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
+                Descriptor.class, Endpoint.class, TextEscapes.class);
+        for (Class<?> type : needed) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new ExceptionInInitializerError(impossible);
+            }
+        }
+    }
 
     private final ServerConfig config;
     private final ServerListener listener;
@@ -89,33 +108,22 @@ public final class SocketServer implements AutoCloseable {
     }
 
     private void bindAndListen() throws BindFailure {
-        List<ListeningSocket> listening = new ArrayList<>();
-        try {
-            for (InetAddress address : bindAddresses()) {
-                ServerSocket ss = new ServerSocket();
-                serverSockets.add(ss);
-                ss.setReuseAddress(true);
-                try {
-                    ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), 128);
-                } catch (SocketException e) {
-                    if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
-                            && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
-                        // No IPv6 loopback on this machine: 127.0.0.1 alone is still "this computer only".
-                        LOG.debug("IPv6 loopback unavailable: {}", e.toString());
-                        serverSockets.remove(ss);
-                        ss.close();
-                        continue;
-                    }
-                    throw e;
+        List<ListeningSocket> listening = null;
+        for (int attempt = 1; listening == null; attempt++) {
+            try {
+                listening = bindAll();
+            } catch (IOException e) {
+                closeServerSockets();
+                serverSockets.clear();
+                boolean osPicked = config.port() == 0;
+                if (osPicked && attempt < 5 && e instanceof BindException) {
+                    // The OS picked a port free on the first address but taken on another: pick again.
+                    port = 0;
+                    continue;
                 }
-                port = ss.getLocalPort();
-                InetSocketAddress local = (InetSocketAddress) ss.getLocalSocketAddress();
-                listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(local)));
+                workers.shutdownNow();
+                throw explain(e, osPicked ? port : config.port(), config.bind());
             }
-        } catch (IOException e) {
-            closeServerSockets();
-            workers.shutdownNow();
-            throw explain(e, config.port() == 0 ? port : config.port(), config.bind());
         }
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), config.bind(), port, listening));
@@ -125,6 +133,33 @@ public final class SocketServer implements AutoCloseable {
             acceptor.setDaemon(true);
             acceptor.start();
         }
+    }
+
+    /** Binds every address of the chosen mode on one port number; throws if any of them fails. */
+    private List<ListeningSocket> bindAll() throws IOException {
+        List<ListeningSocket> listening = new ArrayList<>();
+        for (InetAddress address : bindAddresses()) {
+            ServerSocket ss = new ServerSocket();
+            serverSockets.add(ss);
+            ss.setReuseAddress(true);
+            try {
+                ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), 128);
+            } catch (SocketException e) {
+                if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
+                        && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
+                    // No IPv6 loopback on this machine: 127.0.0.1 alone is still "this computer only".
+                    LOG.debug("IPv6 loopback unavailable: {}", e.toString());
+                    serverSockets.remove(ss);
+                    ss.close();
+                    continue;
+                }
+                throw e;
+            }
+            port = ss.getLocalPort();
+            InetSocketAddress local = (InetSocketAddress) ss.getLocalSocketAddress();
+            listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(local)));
+        }
+        return listening;
     }
 
     private List<InetAddress> bindAddresses() throws IOException {
@@ -138,6 +173,8 @@ public final class SocketServer implements AutoCloseable {
     private void acceptLoop(ServerSocket ss) {
         int backoff = 0;
         int failures = 0;
+        boolean reported = false;
+        long lastReport = System.nanoTime() - ACCEPT_REPORT_INTERVAL_NANOS;
         while (running) {
             Socket socket;
             try {
@@ -147,28 +184,44 @@ public final class SocketServer implements AutoCloseable {
                 if (!running || ss.isClosed()) {
                     return;
                 }
-                // One clear error, then quiet retries with growing pauses: no tight loop, no flood of lines.
-                if (failures++ == 0) {
+                // One clear error (at most one every 10 s), then quiet retries with growing pauses:
+                // no tight loop, no flood of lines.
+                failures++;
+                if (System.nanoTime() - lastReport >= ACCEPT_REPORT_INTERVAL_NANOS) {
                     emit(new ServerEvent.Failed(runId, Instant.now(), null, explainAcceptFailure(e)));
+                    lastReport = System.nanoTime();
+                    reported = true;
                 }
                 backoff = backoff == 0 ? 50 : Math.min(backoff * 2, MAX_ACCEPT_BACKOFF_MS);
                 sleep(backoff);
                 continue;
             }
-            if (failures > 0) {
+            if (failures > 0 && reported) {
                 emit(new ServerEvent.Failed(runId, Instant.now(), null, "Accepting connections again, after "
                         + failures + (failures == 1 ? " failed attempt." : " failed attempts.")));
                 failures = 0;
+                reported = false;
             }
             try {
                 workers.execute(() -> handle(socket));
-            } catch (RuntimeException rejectedAfterStop) {
+            } catch (RuntimeException | LinkageError cannotServe) {
+                // Rejected after Stop, or no thread could be made: this socket goes, the loop lives on.
                 closeQuietly(socket);
             }
         }
     }
 
     private void handle(Socket socket) {
+        try {
+            serve(socket);
+        } catch (RuntimeException | LinkageError e) {
+            // Never lose a socket, whatever failed (even a class that could not be loaded for lack of files).
+            LOG.warn("could not serve a connection", e);
+            closeQuietly(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
         InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         if (local == null || remote == null) {
@@ -194,7 +247,7 @@ public final class SocketServer implements AutoCloseable {
             connection.close(CloseReason.REFUSED_LIMIT);
             return;
         }
-        CloseReason reason;
+        CloseReason reason = CloseReason.ERROR;
         try {
             ConnectionHandler handler = ConnectionHandler.forSocket(socket, ref, config, connections::size,
                     (line, status, agent) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status, agent)));
@@ -203,12 +256,12 @@ public final class SocketServer implements AutoCloseable {
             reason = CloseReason.IDLE_TIMEOUT;
         } catch (IOException e) {
             reason = classify(e, connection);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("unexpected failure on {}", ref, e);
             emit(new ServerEvent.Failed(runId, Instant.now(), ref, "Internal error: " + e));
-            reason = CloseReason.ERROR;
+        } finally {
+            connection.close(reason);
         }
-        connection.close(reason);
     }
 
     private CloseReason classify(IOException e, Connection connection) {

@@ -78,7 +78,6 @@ public final class MainViewModel {
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private SocketServer server;
-    private int boundPortBeforeStop = -1;
 
     public MainViewModel(ServerConfig template) {
         this.template = template;
@@ -117,13 +116,13 @@ public final class MainViewModel {
         });
     }
 
-    /** Restarts the server on all interfaces, so that phones can connect. */
+    /**
+     * Restarts the server on all interfaces, so that phones can connect, with the port the person asked
+     * for (a port the OS picked, for "0", is picked anew: it may be taken on another interface).
+     */
     public void switchToAllInterfaces() {
         stop();
         bind.set(BindMode.ALL);
-        if (boundPortBeforeStop > 0) {
-            portText.set(Integer.toString(boundPortBeforeStop));
-        }
         start();
     }
 
@@ -166,7 +165,6 @@ public final class MainViewModel {
     /** Closes the listening socket and every accepted socket. */
     public void stop() {
         if (server != null) {
-            boundPortBeforeStop = server.port();
             server.stop();
         }
         running.set(false);
@@ -195,6 +193,10 @@ public final class MainViewModel {
         }
         for (LogEntry entry : change.logged()) {
             logRows.add(0, entry);
+            if (entry.kind() == LogEntry.Kind.ERROR && entry.client().isEmpty()) {
+                // A problem of the listener itself (not of one client): say it where people look.
+                showError(entry.detail());
+            }
         }
         if (logRows.size() > TABLE_ROWS) {
             logRows.remove(TABLE_ROWS, logRows.size());

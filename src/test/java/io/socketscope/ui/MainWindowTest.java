@@ -47,6 +47,8 @@ class MainWindowTest {
             s.close();
         }
         WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
+        // Close this test's window, so that lookups in the next test cannot find its nodes.
+        org.testfx.api.FxToolkit.cleanupStages();
     }
 
     private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -161,6 +163,40 @@ class MainWindowTest {
                         && a.getMinY() < b.getMaxY() - 0.5 && b.getMinY() < a.getMaxY() - 0.5;
                 assertFalse(overlap, a + " overlaps " + b);
             }
+        }
+    }
+
+    @Test
+    void theWindowKeepsDrawingWhileHundredsOfClientsTrickleHeaders(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+        for (int i = 0; i < 300; i++) {
+            Socket s = Clients.connect(port);
+            clients.add(s);
+            Clients.send(s, "GET / HTTP/1.1\r\nX-Slow: ");
+        }
+        waitUntil("300 edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 300);
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(counter::start).get(5, TimeUnit.SECONDS);
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            for (Socket s : clients) {
+                Clients.send(s, "z");
+            }
+            Thread.sleep(100);
+        }
+        WaitForAsyncUtils.asyncFx(counter::stop).get(5, TimeUnit.SECONDS);
+        assertTrue(frames.get() >= 20, "the scene kept pulsing: " + frames.get() + " frames in 1 s");
+        try (Socket fresh = Clients.connect(port)) {
+            waitUntil("a new client still appears", () -> onFx(() -> window.graph().openSocketLabels()).size() == 301);
         }
     }
 
