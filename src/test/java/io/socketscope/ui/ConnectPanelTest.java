@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import static io.socketscope.ui.FxTesting.onFx;
+import static io.socketscope.ui.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,17 +45,7 @@ class ConnectPanelTest {
         org.testfx.api.FxToolkit.cleanupStages();
     }
 
-    private <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     private int startOn(FxRobot robot, BindMode mode) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.viewModel().bindProperty().set(mode)).get(5, TimeUnit.SECONDS);

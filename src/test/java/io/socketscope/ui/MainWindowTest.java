@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import static io.socketscope.ui.FxTesting.onFx;
+import static io.socketscope.ui.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,17 +53,7 @@ class MainWindowTest {
         org.testfx.api.FxToolkit.cleanupStages();
     }
 
-    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
-    private <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 
     private String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
