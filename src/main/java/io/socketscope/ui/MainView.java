@@ -1,11 +1,14 @@
 package io.socketscope.ui;
 
 import io.socketscope.model.LogEntry;
+import io.socketscope.model.LogFilter;
 import io.socketscope.model.ScopeModel;
 import io.socketscope.model.SocketInfo;
 import io.socketscope.server.BindMode;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -33,6 +36,8 @@ public final class MainView {
     @FXML private StackPane graphHolder;
     @FXML private StackPane connectHolder;
     @FXML private TableView<LogEntry> logTable;
+    @FXML private TextField logFilter;
+    @FXML private Label logCount;
     @FXML private TableColumn<LogEntry, String> timeColumn;
     @FXML private TableColumn<LogEntry, String> kindColumn;
     @FXML private TableColumn<LogEntry, String> clientColumn;
@@ -66,7 +71,13 @@ public final class MainView {
         viewModel.setHostNameListener(graph::hostNamed);
         connectHolder.getChildren().add(new ConnectPanel(viewModel));
 
-        logTable.setItems(viewModel.logRows());
+        FilteredList<LogEntry> shown = new FilteredList<>(viewModel.logRows());
+        shown.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> LogFilter.matching(logFilter.getText()), logFilter.textProperty()));
+        logTable.setItems(shown);
+        logCount.textProperty().bind(Bindings.createStringBinding(() -> logFilter.getText().isBlank()
+                ? "" : shown.size() + " of " + viewModel.logRows().size(), logFilter.textProperty(), shown,
+                viewModel.logRows()));
         logTable.setPlaceholder(new Label("Events appear here: LISTEN, ACCEPT, REQUEST, CLOSE, ERROR."));
         timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().clock()));
         kindColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().kind().name()));

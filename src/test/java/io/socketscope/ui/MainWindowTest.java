@@ -89,6 +89,13 @@ class MainWindowTest {
         assertTrue(text(robot, "#statusLabel").contains("TCP port " + port), text(robot, "#statusLabel"));
         assertTrue(text(robot, "#statusLabel").contains("3 open sockets · 3 accepted"), text(robot, "#statusLabel"));
 
+        robot.clickOn("#logFilter").write("127.0.0.1:" + clients.get(1).getLocalPort());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> log = robot.lookup("#logTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(1, log.getItems().size(), "the filter keeps only that client's ACCEPT");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#logFilter").queryAs(javafx.scene.control.TextField.class).clear())
+                .get(5, TimeUnit.SECONDS);
+
         Socket first = clients.remove(0);
         first.close();
         waitUntil("two open edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 2);
