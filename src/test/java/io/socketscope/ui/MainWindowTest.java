@@ -55,16 +55,21 @@ class MainWindowTest {
 
 
 
+    /** Types port 0 (the OS picks), clicks Start, and returns the port the server got. */
+    private int typePortZeroAndStart(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        return onFx(() -> window.viewModel().boundPort());
+    }
+
     private String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     @Test
     void connectingSocketsDrawsOneEdgeEachAndStopClearsThem(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = typePortZeroAndStart(robot);
 
         Set<Integer> clientPorts = new TreeSet<>();
         for (int i = 0; i < 3; i++) {
@@ -130,10 +135,7 @@ class MainWindowTest {
 
     @Test
     void tenHostsAndTwentySocketsFromOneHostAreDrawnWithoutOverlap(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = typePortZeroAndStart(robot);
         for (int host = 0; host < 10; host++) {
             for (int k = 0; k < (host == 0 ? 20 : 1); k++) {
                 Socket s = new Socket();
@@ -167,10 +169,7 @@ class MainWindowTest {
 
     @Test
     void theWindowKeepsDrawingWhileHundredsOfClientsTrickleHeaders(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = typePortZeroAndStart(robot);
         for (int i = 0; i < 300; i++) {
             Socket s = Clients.connect(port);
             clients.add(s);
