@@ -34,6 +34,7 @@ public final class GraphView extends Region {
     private final Label portTitle = new Label();
     private final Label portDescriptor = new Label();
     private final Label portState = new Label();
+    private final Label portService = new Label();
     private final Label placeholder = new Label("Press Start: the port you listen on appears here,\n"
             + "and every connection to it as its own socket.");
     private final Label caption = new Label();
@@ -48,11 +49,13 @@ public final class GraphView extends Region {
         labels.setManaged(false);
         Circle disc = new Circle(GraphLayout.PORT_RADIUS);
         disc.getStyleClass().add("port-disc");
-        VBox portText = new VBox(1, portTitle, portDescriptor, portState);
+        VBox portText = new VBox(0, portTitle, portState, portDescriptor, portService);
         portText.setAlignment(Pos.CENTER);
         portTitle.getStyleClass().add("port-title");
         portDescriptor.getStyleClass().add("port-descriptor");
         portState.getStyleClass().add("port-state");
+        portService.getStyleClass().add("port-state");
+        portService.managedProperty().bind(portService.visibleProperty());
         portNode.getChildren().addAll(disc, portText);
         portNode.getStyleClass().add("port-node");
         portNode.setManaged(false);
@@ -73,8 +76,10 @@ public final class GraphView extends Region {
         this.port = port;
         String service = io.socketscope.server.PortInput.wellKnownName(port);
         portTitle.setText("TCP :" + port);
-        portDescriptor.setText("listening " + descriptors);
-        portState.setText(service == null ? "port" : service);
+        portState.setText("listening");
+        portDescriptor.setText(descriptors);
+        portService.setText(service == null ? "" : service);
+        portService.setVisible(service != null);
         portNode.pseudoClassStateChanged(STOPPED, false);
         portNode.pseudoClassStateChanged(LISTENING, true);
         portNode.setVisible(true);
@@ -85,7 +90,7 @@ public final class GraphView extends Region {
 
     /** Shows the port as closed; its edges fade as their close events arrive. */
     public void showStopped() {
-        portDescriptor.setText("closed");
+        portState.setText("closed");
         portNode.pseudoClassStateChanged(LISTENING, false);
         portNode.pseudoClassStateChanged(STOPPED, true);
         updateCaption();
