@@ -12,8 +12,7 @@ public final class EventLines {
 
     public static LogEntry entry(ServerEvent event) {
         if (event instanceof ServerEvent.Listening e) {
-            String sockets = e.sockets().stream().map(ListeningSocket::descriptor).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            String sockets = ListeningSocket.descriptorLabels(e.sockets());
             String where = e.sockets().stream().map(s -> s.local().toString()).collect(Collectors.joining(", "));
             return new LogEntry(e.time(), LogEntry.Kind.LISTEN, where, sockets,
                     "TCP port " + e.port() + " on " + e.bind().description());

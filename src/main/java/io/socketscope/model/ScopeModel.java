@@ -211,8 +211,12 @@ public final class ScopeModel {
     }
 
     private String listeningLabel() {
-        String fds = listening.stream().map(s -> s.descriptor().label()).collect(Collectors.joining(", "));
-        return (listening.size() == 1 ? "listening socket " : "listening sockets ") + fds;
+        return (listening.size() == 1 ? "listening socket " : "listening sockets ") + listeningDescriptors();
+    }
+
+    /** The descriptors of the listening sockets, e.g. {@code fd 41} or {@code fd 41, fd 42}. */
+    public String listeningDescriptors() {
+        return ListeningSocket.descriptorLabels(listening);
     }
 
     static String plural(long n, String noun) {

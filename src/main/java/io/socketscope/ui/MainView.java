@@ -104,7 +104,7 @@ public final class MainView {
     private void draw(ScopeModel.Change change) {
         if (change.phaseChanged()) {
             if (viewModel.model().phase() == ScopeModel.Phase.LISTENING) {
-                graph.showListening(viewModel.model().port(), viewModel.listeningDescriptors());
+                graph.showListening(viewModel.model().port(), viewModel.model().listeningDescriptors());
             } else {
                 graph.showStopped();
             }

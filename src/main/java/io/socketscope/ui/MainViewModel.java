@@ -26,7 +26,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -78,6 +77,7 @@ public final class MainViewModel {
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private SocketServer server;
+    private String pickedNote = "";
 
     public MainViewModel(ServerConfig template) {
         this.template = template;
@@ -111,6 +111,9 @@ public final class MainViewModel {
             Platform.runLater(() -> {
                 if (!now.equals(reachable)) {
                     reachable.setAll(now);
+                    if (runningBind() == BindMode.ALL && !messageIsError.get()) {
+                        showInfo(pickedNote + howToConnect(BindMode.ALL, server.port(), reachable));
+                    }
                 }
             });
         });
@@ -157,8 +160,8 @@ public final class MainViewModel {
         boundPort.set(server.port());
         hintsVisible.set(false);
         hintTimer.playFromStart();
-        String note = port.port() == 0 ? "The operating system picked port " + server.port() + ". " : "";
-        showInfo(note + howToConnect(bind.get(), server.port()));
+        pickedNote = port.port() == 0 ? "The operating system picked port " + server.port() + ". " : "";
+        showInfo(pickedNote + howToConnect(bind.get(), server.port(), reachable));
         return true;
     }
 
@@ -229,12 +232,11 @@ public final class MainViewModel {
     }
 
     /** Where a browser or nc should connect, in words. */
-    static String howToConnect(BindMode mode, int port) {
+    static String howToConnect(BindMode mode, int port, List<LocalAddresses.Reachable> reachable) {
         if (mode == BindMode.LOCAL) {
             return "Open http://127.0.0.1:" + port + "/ in a browser on this computer, or run: nc 127.0.0.1 " + port
                     + ". Phones cannot connect: choose \"all interfaces\" for that.";
         }
-        List<LocalAddresses.Reachable> reachable = LocalAddresses.find();
         if (reachable.isEmpty()) {
             return "Open http://127.0.0.1:" + port + "/ here. No network interface is up, so phones cannot connect yet.";
         }
@@ -246,11 +248,6 @@ public final class MainViewModel {
     private static String noteFor(String text) {
         PortInput.Result r = PortInput.parse(text);
         return r.ok() ? PortInput.note(r.port()) : "";
-    }
-
-    /** The descriptors of the listening sockets, e.g. {@code fd 41} or {@code fd 41, fd 42}. */
-    String listeningDescriptors() {
-        return model.listening().stream().map(s -> s.descriptor().label()).collect(Collectors.joining(", "));
     }
 
     public ScopeModel model() {
