@@ -3,42 +3,61 @@ package io.socketscope.app;
 import io.socketscope.model.EventLines;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.BindMode;
-import io.socketscope.server.LocalAddresses;
 import io.socketscope.server.DescriptorLookup;
+import io.socketscope.server.ListenSpec;
+import io.socketscope.server.LocalAddresses;
+import io.socketscope.server.PortListener;
+import io.socketscope.server.Protocol;
 import io.socketscope.server.ServerEvent;
-import io.socketscope.server.SocketServer;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Runs the same server and event pipeline with no window, printing one line per event. */
+/** Runs the same servers and event lines with no window, printing one line per event. */
 public final class HeadlessRunner implements AutoCloseable {
 
     private final Options options;
     private final PrintStream out;
-    private SocketServer server;
+    private final List<PortListener> listeners = new ArrayList<>();
 
     public HeadlessRunner(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
     }
 
-    /** Binds and starts; throws a {@link BindFailure} whose message says why it could not. */
-    public SocketServer start() throws BindFailure {
-        server = SocketServer.start(options.serverConfig(), this::print, DescriptorLookup.forThisSystem());
-        return server;
+    /**
+     * Opens every port of the command line, in order; if one cannot be opened, closes those already open
+     * and throws a {@link BindFailure} whose message says why.
+     */
+    public List<PortListener> start() throws BindFailure {
+        DescriptorLookup lookup = DescriptorLookup.forThisSystem();
+        for (ListenSpec spec : options.listens()) {
+            try {
+                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), this::print, lookup));
+            } catch (BindFailure e) {
+                close();
+                throw e;
+            }
+        }
+        return List.copyOf(listeners);
     }
 
-    /** Prints the URLs at which this server can be reached, for a person reading the terminal. */
+    /** Prints where each port can be reached, for a person reading the terminal. */
     public void printHowToConnect() {
-        if (server == null) {
-            return;
-        }
         synchronized (out) {
-            if (options.bind() == BindMode.ALL) {
-                for (LocalAddresses.Reachable r : LocalAddresses.find()) {
-                    out.println("# reachable at " + r.url(server.port()) + " (" + r.interfaceName() + ")");
+            for (PortListener l : listeners) {
+                int port = l.port();
+                if (l.protocol() == Protocol.UDP) {
+                    out.println("# UDP port " + port + ": nc -u 127.0.0.1 " + port + "  (type a line: each is one datagram)");
+                    continue;
                 }
+                if (options.bind() == BindMode.ALL) {
+                    for (LocalAddresses.Reachable r : LocalAddresses.find()) {
+                        out.println("# reachable at " + r.url(port) + " (" + r.interfaceName() + ")");
+                    }
+                }
+                out.println("# on this computer: http://127.0.0.1:" + port + "/  or  nc 127.0.0.1 " + port);
             }
-            out.println("# on this computer: http://127.0.0.1:" + server.port() + "/  or  nc 127.0.0.1 " + server.port());
             out.flush();
         }
     }
@@ -53,8 +72,8 @@ public final class HeadlessRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop();
+        for (PortListener l : listeners) {
+            l.stop();
         }
     }
 }

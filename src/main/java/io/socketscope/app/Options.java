@@ -1,17 +1,28 @@
 package io.socketscope.app;
 
 import io.socketscope.server.BindMode;
+import io.socketscope.server.ListenSpec;
 import io.socketscope.server.PortInput;
 import io.socketscope.server.ServerConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The command line, parsed: see {@link #USAGE}. */
-public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig) {
+/**
+ * The command line, parsed: see {@link #USAGE}. {@code listens} holds every port to open, in order;
+ * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
+ */
+public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
+                      List<ListenSpec> listens) {
+
+    public Options {
+        listens = List.copyOf(listens);
+    }
 
     public static final String USAGE = """
             Usage: mvn javafx:run -Djavafx.args="[options]"
-              --port N             TCP port to listen on, 0-65535 (default 8080; 0 lets the OS pick)
+              --listen tcp:N|udp:N open this port (repeatable: --listen tcp:8080 --listen udp:8080 --listen tcp:9090)
+              --port N             short for --listen tcp:N, 0-65535 (default 8080; 0 lets the OS pick)
               --bind all|local     all interfaces, so phones can connect (default), or this computer only
               --start              start listening at launch
               --headless           no window: print one line per event to standard output (implies --start)
@@ -19,6 +30,8 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --header-timeout S   answer 408 and close when a request head takes over S seconds (default 20, 0 = never)
               --max-sockets N      keep at most N sockets open; close new ones past it at once (default 10000)
               --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500)
+              --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
+              --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
               --help               print this help
             """;
 
@@ -30,7 +43,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
     }
 
     public static Options defaults() {
-        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL));
+        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)));
     }
 
     public int port() {
@@ -50,6 +63,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean headless = false;
         boolean help = false;
         ServerConfig c = ServerConfig.of(8080, BindMode.ALL);
+        List<ListenSpec> listens = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -64,7 +78,18 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                     if (!r.ok()) {
                         throw new OptionsException("--port: " + r.error());
                     }
-                    c = c.withPort(r.port(), c.bind());
+                    add(listens, ListenSpec.tcp(r.port()));
+                }
+                case "--listen" -> {
+                    String v = value(args, ++i, arg);
+                    if (!v.contains(":")) {
+                        throw new OptionsException("--listen takes tcp:PORT or udp:PORT, such as tcp:8080, not \"" + v + "\".");
+                    }
+                    try {
+                        add(listens, ListenSpec.parse(v));
+                    } catch (IllegalArgumentException e) {
+                        throw new OptionsException("--listen " + v + ": " + e.getMessage());
+                    }
                 }
                 case "--bind" -> {
                     BindMode mode = BindMode.fromOption(value(args, ++i, arg));
@@ -77,10 +102,29 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 case "--header-timeout" -> c = c.withHeaderDeadline(Duration.ofSeconds(number(args, ++i, arg, 0, 3_600)));
                 case "--banner-delay" -> c = c.withBannerDelay(Duration.ofMillis(number(args, ++i, arg, 0, 60_000)));
                 case "--max-sockets" -> c = c.withMaxSockets((int) number(args, ++i, arg, 1, 1_000_000));
+                case "--fin-linger" -> c = c.withFinLinger(Duration.ofMillis(number(args, ++i, arg, 0, 60_000)));
+                case "--udp-quiet" -> c = c.withFlowQuiet(Duration.ofSeconds(number(args, ++i, arg, 1, 86_400)));
                 default -> throw new OptionsException("Unknown option \"" + arg + "\". Try --help.");
             }
         }
-        return new Options(start, headless, help, c);
+        if (listens.isEmpty()) {
+            listens.add(ListenSpec.tcp(8080));
+        }
+        int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
+                .findFirst().orElse(listens.get(0)).port();
+        return new Options(start, headless, help, c.withPort(first, c.bind()), listens);
+    }
+
+    private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {
+        if (spec.port() != 0 && listens.contains(spec)) {
+            throw new OptionsException(spec + " is given twice: one program can open a port only once.");
+        }
+        listens.add(spec);
+    }
+
+    /** The shared settings with one listen's port. */
+    public ServerConfig configFor(ListenSpec spec) {
+        return serverConfig.withPort(spec.port(), serverConfig.bind());
     }
 
     private static String value(List<String> args, int i, String option) throws OptionsException {

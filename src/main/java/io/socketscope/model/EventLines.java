@@ -1,7 +1,9 @@
 package io.socketscope.model;
 
+import io.socketscope.server.ConnectionRef;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.ServerEvent;
+import io.socketscope.server.Traffic;
 import java.util.stream.Collectors;
 
 /** Turns a server event into the log entry people read. */
@@ -15,27 +17,43 @@ public final class EventLines {
             String sockets = ListeningSocket.descriptorLabels(e.sockets());
             String where = e.sockets().stream().map(s -> s.local().toString()).collect(Collectors.joining(", "));
             return new LogEntry(e.time(), LogEntry.Kind.LISTEN, where, sockets,
-                    "TCP port " + e.port() + " on " + e.bind().description());
+                    e.protocol() + " port " + e.port() + " on " + e.bind().description());
         }
         if (event instanceof ServerEvent.Accepted e) {
-            return new LogEntry(e.time(), LogEntry.Kind.ACCEPT, e.connection().client().toString(),
-                    e.connection().descriptor().label(), "-> " + e.connection().server());
+            return about(e, e.connection(), LogEntry.Kind.ACCEPT, "-> " + e.connection().server());
         }
         if (event instanceof ServerEvent.Request e) {
             String detail = e.isHttp() ? "\"" + e.line() + "\" " + e.status() : "text \"" + e.line() + "\" echoed";
-            return new LogEntry(e.time(), LogEntry.Kind.REQUEST, e.connection().client().toString(),
-                    e.connection().descriptor().label(), detail);
+            return about(e, e.connection(), LogEntry.Kind.REQUEST, detail);
+        }
+        if (event instanceof ServerEvent.HalfClosed e) {
+            return about(e, e.connection(), LogEntry.Kind.FIN,
+                    "peer-half-closed: the client shut its sending side (FIN); the server can still send");
+        }
+        if (event instanceof ServerEvent.Datagram e) {
+            return about(e, e.flow(), LogEntry.Kind.DATAGRAM, "#" + e.number() + ", " + e.size()
+                    + (e.size() == 1 ? " byte" : " bytes") + " -> " + e.flow().server() + " \"" + e.preview()
+                    + "\", answered");
         }
         if (event instanceof ServerEvent.Closed e) {
-            return new LogEntry(e.time(), LogEntry.Kind.CLOSE, e.connection().client().toString(),
-                    e.connection().descriptor().label(), e.reason().code() + ": " + e.reason().words());
+            return about(e, e.connection(), LogEntry.Kind.CLOSE,
+                    e.reason().code() + ": " + e.reason().words() + " · " + figures(e.traffic()));
         }
         if (event instanceof ServerEvent.Failed e) {
-            return new LogEntry(e.time(), LogEntry.Kind.ERROR,
-                    e.connection() == null ? "" : e.connection().client().toString(),
-                    e.connection() == null ? "" : e.connection().descriptor().label(), e.message());
+            return e.connection() == null ? new LogEntry(e.time(), LogEntry.Kind.ERROR, "", "", e.message())
+                    : about(e, e.connection(), LogEntry.Kind.ERROR, e.message());
         }
         ServerEvent.Stopped e = (ServerEvent.Stopped) event;
-        return new LogEntry(e.time(), LogEntry.Kind.STOP, "", "", "stopped listening on TCP port " + e.port());
+        return new LogEntry(e.time(), LogEntry.Kind.STOP, "", "",
+                "stopped " + (e.protocol() == io.socketscope.server.Protocol.TCP ? "listening on " : "receiving on ")
+                        + e.protocol() + " port " + e.port());
+    }
+
+    private static LogEntry about(ServerEvent e, ConnectionRef c, LogEntry.Kind kind, String detail) {
+        return new LogEntry(e.time(), kind, c.client().toString(), c.descriptor().label(), detail, c.id());
+    }
+
+    private static String figures(Traffic t) {
+        return Sizes.bytes(t.received()) + " in, " + Sizes.bytes(t.sent()) + " out";
     }
 }

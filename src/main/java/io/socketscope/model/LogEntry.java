@@ -9,11 +9,17 @@ import java.util.Locale;
 /**
  * One line of the event log, with every client-controlled string already made safe to show (control
  * characters escaped). The same entry feeds the window's table, the console and headless output.
+ * {@code socketId} names the socket it concerns (-1 for none), so that a click on it can show that socket.
  */
-public record LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {
+public record LogEntry(Instant time, Kind kind, String client, String descriptor, String detail, long socketId) {
 
-    /** What happened. */
-    public enum Kind { LISTEN, ACCEPT, REQUEST, CLOSE, ERROR, STOP }
+    /** What happened. FIN: the client shut its sending side; DATAGRAM: a UDP datagram arrived. */
+    public enum Kind { LISTEN, ACCEPT, REQUEST, FIN, DATAGRAM, CLOSE, ERROR, STOP }
+
+    /** An entry that concerns no one socket. */
+    public LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {
+        this(time, kind, client, descriptor, detail, -1);
+    }
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());

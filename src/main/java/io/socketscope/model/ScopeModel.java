@@ -3,6 +3,7 @@ package io.socketscope.model;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.CloseReason;
 import io.socketscope.server.ListeningSocket;
+import io.socketscope.server.Protocol;
 import io.socketscope.server.ServerEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,17 +17,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The state of the port and its sockets, folded from server events with no UI thread involved. Events of
- * any run other than the newest one, or of a run after it stopped, are dropped.
+ * The state of the open ports and their sockets, folded from server events with no UI thread involved.
+ * Several ports (TCP and UDP) may be open at once, each a run of its own; events of a run that has
+ * stopped, or of a run older than the newest one started, are dropped.
  */
 public final class ScopeModel {
 
-    /** Whether a port is being listened on. */
+    /** Whether any port is open. */
     public enum Phase { IDLE, LISTENING, STOPPED }
 
+    /** How many closed sockets the "recently closed" list keeps. */
+    public static final int RECENTLY_CLOSED = 200;
+
     /**
-     * What one batch changed: sockets that opened, that learned something new (a User-Agent), and that
-     * closed, and log entries added.
+     * What one batch changed: sockets that opened, that changed (requests, bytes, state, User-Agent), and
+     * that closed, log entries added, and whether the set of ports or their state changed.
      */
     public record Change(List<SocketInfo> opened, List<SocketInfo> updated, List<SocketInfo> closed,
                          List<LogEntry> logged, boolean phaseChanged) {
@@ -35,19 +40,34 @@ public final class ScopeModel {
         }
     }
 
+    /** The mutable side of a {@link PortInfo}. */
+    private static final class PortState {
+        final ServerEvent.Listening started;
+        boolean live = true;
+        int open;
+        long accepted;
+
+        PortState(ServerEvent.Listening started) {
+            this.started = started;
+        }
+
+        PortInfo snapshot() {
+            return new PortInfo(started.runId(), started.protocol(), started.port(), started.bind(), started.sockets(),
+                    live, open, accepted);
+        }
+    }
+
     private final int logCapacity;
     private final Deque<LogEntry> log = new ArrayDeque<>();
     private final Map<Long, SocketInfo> open = new LinkedHashMap<>();
-    private Phase phase = Phase.IDLE;
+    private final Deque<SocketInfo> recentlyClosed = new ArrayDeque<>();
+    private final Map<Long, PortState> ports = new LinkedHashMap<>();
     private long newestRun;
-    private boolean runLive;
-    private int port = -1;
-    private BindMode bind = BindMode.ALL;
-    private List<ListeningSocket> listening = List.of();
     private long acceptedTotal;
     private long closedTotal;
     private long requestsTotal;
     private long refusedTotal;
+    private long datagramsTotal;
     private long dropped;
 
     public ScopeModel(int logCapacity) {
@@ -62,7 +82,7 @@ public final class ScopeModel {
     public Change apply(List<? extends ServerEvent> batch) {
         List<SocketInfo> opened = new ArrayList<>();
         List<SocketInfo> closed = new ArrayList<>();
-        List<SocketInfo> updated = new ArrayList<>();
+        Map<Long, SocketInfo> updated = new LinkedHashMap<>();
         List<LogEntry> logged = new ArrayList<>();
         boolean phaseChanged = false;
         for (ServerEvent event : batch) {
@@ -70,56 +90,93 @@ public final class ScopeModel {
                 dropped++;
                 continue;
             }
+            PortState port = ports.get(event.runId());
             if (event instanceof ServerEvent.Listening e) {
-                closed.addAll(open.values());
-                open.clear();
+                if (ports.values().stream().noneMatch(p -> p.live)) {
+                    // A fresh start: the totals count from here, and ports that were stopped leave the picture.
+                    acceptedTotal = 0;
+                    closedTotal = 0;
+                    requestsTotal = 0;
+                    refusedTotal = 0;
+                    datagramsTotal = 0;
+                }
+                ports.values().removeIf(p -> !p.live);
+                ports.put(e.runId(), new PortState(e));
                 newestRun = e.runId();
-                runLive = true;
-                phase = Phase.LISTENING;
-                port = e.port();
-                bind = e.bind();
-                listening = e.sockets();
-                acceptedTotal = 0;
-                closedTotal = 0;
-                requestsTotal = 0;
-                refusedTotal = 0;
                 phaseChanged = true;
             } else if (event instanceof ServerEvent.Accepted e) {
-                SocketInfo info = new SocketInfo(e.connection(), e.time(), 0, "");
+                SocketInfo info = SocketInfo.opened(e.connection(), e.runId(), e.time());
                 open.put(info.id(), info);
                 opened.add(info);
                 acceptedTotal++;
+                port.open++;
+                port.accepted++;
             } else if (event instanceof ServerEvent.Request e) {
                 requestsTotal++;
-                SocketInfo before = open.get(e.connection().id());
-                if (before != null) {
-                    SocketInfo after = before.withRequest(e.userAgent());
-                    open.put(after.id(), after);
-                    if (!after.userAgent().equals(before.userAgent())) {
-                        updated.add(after);
-                    }
+                update(e.connection().id(), s -> s.withRequest(e.line(), e.userAgent(), e.traffic(), e.time()), updated);
+            } else if (event instanceof ServerEvent.HalfClosed e) {
+                update(e.connection().id(), s -> s.halfClosed(e.traffic()), updated);
+            } else if (event instanceof ServerEvent.Datagram e) {
+                datagramsTotal++;
+                if (!open.containsKey(e.flow().id())) {
+                    SocketInfo flow = SocketInfo.opened(e.flow(), e.runId(), e.time());
+                    open.put(flow.id(), flow);
+                    opened.add(flow);
+                    port.open++;
+                    port.accepted++;
                 }
+                update(e.flow().id(), s -> s.withRequest(e.preview(), "", e.traffic(), e.time()), updated);
             } else if (event instanceof ServerEvent.Closed e) {
-                SocketInfo info = open.remove(e.connection().id());
                 if (e.reason() == CloseReason.REFUSED_LIMIT) {
                     refusedTotal++;
                 }
+                SocketInfo info = open.remove(e.connection().id());
                 if (info != null) {
-                    closed.add(info);
-                    closedTotal++;
+                    SocketInfo last = info.closed(e.reason(), e.time(), e.traffic());
+                    closed.add(last);
+                    updated.remove(last.id());
+                    remember(last);
+                    port.open--;
+                    if (last.protocol() == Protocol.TCP) {
+                        closedTotal++;
+                    }
                 }
-            } else if (event instanceof ServerEvent.Stopped) {
+            } else if (event instanceof ServerEvent.Stopped e) {
                 // Every socket was closed with its own event before this; anything left would be a lie.
-                closed.addAll(open.values());
-                closedTotal += open.size();
-                open.clear();
-                runLive = false;
-                phase = Phase.STOPPED;
+                for (var it = open.values().iterator(); it.hasNext(); ) {
+                    SocketInfo info = it.next();
+                    if (info.runId() == e.runId()) {
+                        it.remove();
+                        updated.remove(info.id());
+                        SocketInfo last = info.closed(CloseReason.SERVER_STOP, e.time(), info.traffic());
+                        closed.add(last);
+                        remember(last);
+                        closedTotal += last.protocol() == Protocol.TCP ? 1 : 0;
+                    }
+                }
+                port.open = 0;
+                port.live = false;
                 phaseChanged = true;
             }
             logged.add(append(EventLines.entry(event)));
         }
-        return new Change(opened, updated, closed, logged, phaseChanged);
+        return new Change(opened, List.copyOf(updated.values()), closed, logged, phaseChanged);
+    }
+
+    private void update(long id, java.util.function.UnaryOperator<SocketInfo> how, Map<Long, SocketInfo> updated) {
+        SocketInfo before = open.get(id);
+        if (before != null) {
+            SocketInfo after = how.apply(before);
+            open.put(id, after);
+            updated.put(id, after);
+        }
+    }
+
+    private void remember(SocketInfo closed) {
+        recentlyClosed.addFirst(closed);
+        while (recentlyClosed.size() > RECENTLY_CLOSED) {
+            recentlyClosed.removeLast();
+        }
     }
 
     /** Records a problem that belongs to no run, such as a port that could not be bound. */
@@ -132,7 +189,8 @@ public final class ScopeModel {
         if (event instanceof ServerEvent.Listening) {
             return event.runId() > newestRun;
         }
-        return runLive && event.runId() == newestRun;
+        PortState port = ports.get(event.runId());
+        return port != null && port.live;
     }
 
     private LogEntry append(LogEntry entry) {
@@ -144,23 +202,67 @@ public final class ScopeModel {
     }
 
     public Phase phase() {
-        return phase;
+        if (ports.isEmpty()) {
+            return Phase.IDLE;
+        }
+        return ports.values().stream().anyMatch(p -> p.live) ? Phase.LISTENING : Phase.STOPPED;
     }
 
+    /** The ports in the picture, in the order they started: the live ones, or the last ones stopped. */
+    public List<PortInfo> ports() {
+        return ports.values().stream().map(PortState::snapshot).toList();
+    }
+
+    /** The port of the given run, or null. */
+    public PortInfo port(long runId) {
+        PortState p = ports.get(runId);
+        return p == null ? null : p.snapshot();
+    }
+
+    private PortState first() {
+        return ports.values().stream().filter(p -> p.live).findFirst()
+                .orElse(ports.isEmpty() ? null : ports.values().iterator().next());
+    }
+
+    /** The first port's number (the one started first), or -1. */
     public int port() {
-        return port;
+        PortState p = first();
+        return p == null ? -1 : p.started.port();
     }
 
     public BindMode bind() {
-        return bind;
+        PortState p = first();
+        return p == null ? BindMode.ALL : p.started.bind();
     }
 
+    /** The first port's bound sockets. */
     public List<ListeningSocket> listening() {
-        return listening;
+        PortState p = first();
+        return p == null ? List.of() : p.started.sockets();
     }
 
+    /** Open sockets and live UDP flows, in the order they opened. */
     public Collection<SocketInfo> openSockets() {
         return Collections.unmodifiableCollection(open.values());
+    }
+
+    /** An open socket by id, or a recently closed one, or null. */
+    public SocketInfo find(long id) {
+        SocketInfo info = open.get(id);
+        if (info != null) {
+            return info;
+        }
+        for (SocketInfo closed : recentlyClosed) {
+            if (closed.id() == id) {
+                return closed;
+            }
+        }
+        return null;
+    }
+
+    /** Closed sockets with their final figures, newest first, at most {@link #RECENTLY_CLOSED}. */
+    public List<SocketInfo> recentlyClosed() {
+        return List.copyOf(recentlyClosed);
     }
 
     public int openCount() {
@@ -177,6 +279,10 @@ public final class ScopeModel {
 
     public long requestsTotal() {
         return requestsTotal;
+    }
+
+    public long datagramsTotal() {
+        return datagramsTotal;
     }
 
     /** Connections closed at once because the open-socket limit was reached. */
@@ -201,22 +307,53 @@ public final class ScopeModel {
 
     /** The status line: what is happening, in plain words. */
     public String statusLine() {
-        return switch (phase) {
-            case IDLE -> "Not listening. Choose a port and press Start.";
-            case LISTENING -> "Listening on " + bind.description() + ", TCP port " + port + " · "
-                    + listeningLabel() + " · " + plural(open.size(), "open socket") + " · " + acceptedTotal + " accepted"
-                    + (refusedTotal == 0 ? "" : " · " + refusedTotal + " refused: the open-socket limit was reached");
-            case STOPPED -> "Stopped. Port " + port + " is closed · " + acceptedTotal + " accepted while it listened.";
-        };
+        List<PortState> live = ports.values().stream().filter(p -> p.live).toList();
+        switch (phase()) {
+            case IDLE:
+                return "Not listening. Choose a port and press Start.";
+            case STOPPED:
+                List<PortState> all = List.copyOf(ports.values());
+                String numbers = all.stream().map(p -> Integer.toString(p.started.port())).distinct()
+                        .collect(Collectors.joining(", "));
+                boolean one = numbers.indexOf(',') < 0;
+                return "Stopped. " + (one ? "Port " + numbers + " is" : "Ports " + numbers + " are") + " closed · "
+                        + acceptedTotal + " accepted while " + (one ? "it" : "they") + " listened.";
+            default:
+                break;
+        }
+        long tcpOpen = open.values().stream().filter(s -> s.protocol() == Protocol.TCP).count();
+        long flows = open.size() - tcpOpen;
+        boolean anyUdp = live.stream().anyMatch(p -> p.started.protocol() == Protocol.UDP);
+        boolean anyTcp = live.stream().anyMatch(p -> p.started.protocol() == Protocol.TCP);
+        StringBuilder s = new StringBuilder("Listening on ");
+        if (live.size() == 1) {
+            ServerEvent.Listening l = live.get(0).started;
+            s.append(l.bind().description()).append(", ").append(l.protocol()).append(" port ").append(l.port())
+                    .append(" · ").append(l.protocol() == Protocol.TCP
+                            ? (l.sockets().size() == 1 ? "listening socket " : "listening sockets ")
+                            : (l.sockets().size() == 1 ? "socket " : "sockets "))
+                    .append(ListeningSocket.descriptorLabels(l.sockets()));
+        } else {
+            s.append(live.size()).append(" ports: ").append(live.stream()
+                    .map(p -> p.started.protocol() + " " + p.started.port() + " ("
+                            + ListeningSocket.descriptorLabels(p.started.sockets()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        if (anyTcp) {
+            s.append(" · ").append(plural(tcpOpen, "open socket")).append(" · ").append(acceptedTotal).append(" accepted");
+        }
+        if (anyUdp) {
+            s.append(" · ").append(plural(flows, "UDP peer")).append(" · ").append(plural(datagramsTotal, "datagram"));
+        }
+        if (refusedTotal != 0) {
+            s.append(" · ").append(refusedTotal).append(" refused: the open-socket limit was reached");
+        }
+        return s.toString();
     }
 
-    private String listeningLabel() {
-        return (listening.size() == 1 ? "listening socket " : "listening sockets ") + listeningDescriptors();
-    }
-
-    /** The descriptors of the listening sockets, e.g. {@code fd 41} or {@code fd 41, fd 42}. */
+    /** The first port's listening descriptors, e.g. {@code fd 41} or {@code fd 41, fd 42}. */
     public String listeningDescriptors() {
-        return ListeningSocket.descriptorLabels(listening);
+        return ListeningSocket.descriptorLabels(listening());
     }
 
     static String plural(long n, String noun) {

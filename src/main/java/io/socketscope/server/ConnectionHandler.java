@@ -32,6 +32,10 @@ final class ConnectionHandler {
     /** Where the handler reports each answered request or echoed line. */
     interface Reporter {
         void answered(String line, int status, String userAgent);
+
+        /** A text client's end of stream (FIN) arrived: the socket is half-closed from its side. */
+        default void finReceived() {
+        }
     }
 
     private final ConnectionRef ref;
@@ -54,10 +58,11 @@ final class ConnectionHandler {
         this.out = out;
     }
 
-    static ConnectionHandler forSocket(Socket socket, ConnectionRef ref, ServerConfig config, IntSupplier openSockets,
-                                       Reporter reporter) throws IOException {
-        return new ConnectionHandler(socket.getInputStream(), socket.getOutputStream(), socket::setSoTimeout, ref,
-                config, openSockets, reporter);
+    /** Serves an accepted socket, with every byte in and out counted by {@code traffic}. */
+    static ConnectionHandler forSocket(Socket socket, TrafficCounter traffic, ConnectionRef ref, ServerConfig config,
+                                       IntSupplier openSockets, Reporter reporter) throws IOException {
+        return new ConnectionHandler(traffic.count(socket.getInputStream()), traffic.count(socket.getOutputStream()),
+                socket::setSoTimeout, ref, config, openSockets, reporter);
     }
 
     /** Serves the connection until it ends; returns why it ended. A read timeout escapes as an exception. */
@@ -90,10 +95,38 @@ final class ConnectionHandler {
         if (first != null) {
             echo(first);
         }
+        int echoed = first == null ? 0 : 1;
         for (LineReader.Line line = in.readLine(MAX_LINE); line != null; line = in.readLine(MAX_LINE)) {
             echo(line);
+            echoed++;
         }
-        return CloseReason.PEER_CLOSED;
+        reporter.finReceived();
+        return goodbye(echoed);
+    }
+
+    /**
+     * After a text client's FIN the server can still send: it says goodbye in two halves with a pause
+     * between. A client that only shut its sending side reads both; a client that closed entirely answers
+     * the first half with a reset, so the second half fails. That tells a half-close from a full close.
+     */
+    private CloseReason goodbye(int echoed) {
+        try {
+            send("SocketScope: your end of the stream arrived (FIN) after " + echoed
+                    + (echoed == 1 ? " line" : " lines") + ".");
+            pause(config.finLinger().toMillis());
+            send(" Closing this socket from the server side too. Bye.\r\n");
+            return CloseReason.PEER_HALF_CLOSED;
+        } catch (IOException closedEntirely) {
+            return CloseReason.PEER_CLOSED;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void echo(LineReader.Line line) throws IOException {

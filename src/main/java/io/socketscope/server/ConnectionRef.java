@@ -1,13 +1,18 @@
 package io.socketscope.server;
 
 /**
- * Everything that identifies one accepted connection: SocketScope's own unique id (never reused), the
- * 4-tuple, and the descriptor (which the kernel does reuse after a close).
+ * Everything that identifies one socket: SocketScope's own unique id (never reused), the two endpoints,
+ * the descriptor (which the kernel does reuse after a close) and the protocol. For UDP this names a flow
+ * of datagrams from one peer, and the descriptor is the one socket that serves every peer.
  */
-public record ConnectionRef(long id, Endpoint client, Endpoint server, Descriptor descriptor) {
+public record ConnectionRef(long id, Endpoint client, Endpoint server, Descriptor descriptor, Protocol protocol) {
 
-    /** The protocol is always TCP for an accepted connection. */
-    public String protocol() {
-        return "TCP";
+    /** An accepted TCP connection. */
+    public ConnectionRef(long id, Endpoint client, Endpoint server, Descriptor descriptor) {
+        this(id, client, server, descriptor, Protocol.TCP);
+    }
+
+    public boolean isTcp() {
+        return protocol == Protocol.TCP;
     }
 }

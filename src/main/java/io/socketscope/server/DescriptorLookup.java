@@ -11,6 +11,9 @@ public interface DescriptorLookup {
     /** The descriptor of the connected socket with this exact 4-tuple. */
     Descriptor connection(InetSocketAddress local, InetSocketAddress remote);
 
+    /** The descriptor of the UDP socket bound to {@code local}. */
+    Descriptor datagram(InetSocketAddress local);
+
     /** The real OS lookup where this system offers one (Linux {@code /proc}), else surrogate ids. */
     static DescriptorLookup forThisSystem() {
         return ProcFdLookup.isAvailable() ? new ProcFdLookup(new SurrogateIds()) : new SurrogateIds();

@@ -20,6 +20,17 @@ final class Pages {
         return "SocketScope: " + facts(c, openSockets) + " Type a line and it comes back to you.\r\n";
     }
 
+    /**
+     * The one-line answer to a UDP datagram: the same socket (one descriptor) answers every peer, and there
+     * is no connection, only this datagram and the next.
+     */
+    static String datagramReply(ConnectionRef flow, long number, int size, int peers) {
+        return "SocketScope: UDP port " + flow.server().port() + ", socket " + flow.descriptor().label()
+                + " received your datagram #" + number + " (" + size + (size == 1 ? " byte" : " bytes") + ") from "
+                + flow.client() + ". The same socket serves all " + peers + (peers == 1 ? " peer" : " peers")
+                + ": UDP has no connections.\n";
+    }
+
     static String json(ConnectionRef c, int openSockets) {
         return "{\"protocol\":\"TCP\","
                 + "\"client\":{\"ip\":" + TextEscapes.json(c.client().ip()) + ",\"port\":" + c.client().port() + "},"

@@ -58,6 +58,11 @@ public final class PortInput {
         return known.strip();
     }
 
+    /** The well-known ports this app names, in port order, with their services. */
+    public static java.util.SortedMap<Integer, String> wellKnown() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(WELL_KNOWN));
+    }
+
     /** The service conventionally found on this port, or null. */
     public static String wellKnownName(int port) {
         return WELL_KNOWN.get(port);

@@ -55,6 +55,20 @@ public final class ProcFdLookup implements DescriptorLookup {
     }
 
     @Override
+    public Descriptor datagram(InetSocketAddress local) {
+        for (TcpEntry entry : readUdpTables()) {
+            if (entry.inode != 0 && entry.localPort == local.getPort() && sameAddress(entry.localAddress, local.getAddress())) {
+                OptionalInt fd = fdOfInode(entry.inode);
+                if (fd.isPresent()) {
+                    return Descriptor.os(fd.getAsInt());
+                }
+            }
+        }
+        LOG.debug("no OS descriptor found for UDP socket {}", local);
+        return fallback.datagram(local);
+    }
+
+    @Override
     public Descriptor connection(InetSocketAddress local, InetSocketAddress remote) {
         for (TcpEntry entry : readTables()) {
             if (entry.inode != 0 && entry.localPort == local.getPort() && entry.remotePort == remote.getPort()
@@ -110,6 +124,14 @@ public final class ProcFdLookup implements DescriptorLookup {
         return entries;
     }
 
+    /** Every row of {@code /proc/net/udp} and {@code /proc/net/udp6} (same columns as the TCP tables). */
+    public static List<TcpEntry> readUdpTables() {
+        List<TcpEntry> entries = new ArrayList<>();
+        readTable(PROC_NET.resolve("udp6"), entries);
+        readTable(PROC_NET.resolve("udp"), entries);
+        return entries;
+    }
+
     private static void readTable(Path table, List<TcpEntry> into) {
         if (!Files.isReadable(table)) {
             return;
@@ -136,7 +158,7 @@ public final class ProcFdLookup implements DescriptorLookup {
         return java.util.Arrays.equals(a.getAddress(), b.getAddress());
     }
 
-    /** One row of a {@code /proc/net/tcp*} table. */
+    /** One row of a {@code /proc/net/tcp*} or {@code /proc/net/udp*} table. */
     public record TcpEntry(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort,
                            String state, long inode) {
 

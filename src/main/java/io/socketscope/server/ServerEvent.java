@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the server reports, as small immutable records. Each carries the id of the server run that
+ * What the server reports, as small immutable records. Each carries the id of the listener run that
  * produced it, so that a consumer can drop events of a run that has already been stopped.
  */
 public sealed interface ServerEvent {
@@ -13,11 +13,20 @@ public sealed interface ServerEvent {
 
     Instant time();
 
-    /** The port is bound and listening. */
-    record Listening(long runId, Instant time, BindMode bind, int port, List<ListeningSocket> sockets)
-            implements ServerEvent {
+    /** The port is bound: listening (TCP) or receiving (UDP). */
+    record Listening(long runId, Instant time, Protocol protocol, BindMode bind, int port,
+                     List<ListeningSocket> sockets) implements ServerEvent {
         public Listening {
             sockets = List.copyOf(sockets);
+        }
+
+        /** A TCP port. */
+        public Listening(long runId, Instant time, BindMode bind, int port, List<ListeningSocket> sockets) {
+            this(runId, time, Protocol.TCP, bind, port, sockets);
+        }
+
+        public ListenSpec spec() {
+            return new ListenSpec(protocol, port);
         }
     }
 
@@ -27,12 +36,18 @@ public sealed interface ServerEvent {
 
     /**
      * The client sent something and was answered: an HTTP request line with its status and User-Agent
-     * (empty if none), or a text line that was echoed ({@code status} 0).
+     * (empty if none), or a text line that was echoed ({@code status} 0). {@code traffic} is the socket's
+     * byte count after the answer.
      */
-    record Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent)
-            implements ServerEvent {
+    record Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent,
+                   Traffic traffic) implements ServerEvent {
         public Request {
             userAgent = userAgent == null ? "" : userAgent;
+            traffic = traffic == null ? Traffic.NONE : traffic;
+        }
+
+        public Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent) {
+            this(runId, time, connection, line, status, userAgent, Traffic.NONE);
         }
 
         public boolean isHttp() {
@@ -40,16 +55,38 @@ public sealed interface ServerEvent {
         }
     }
 
-    /** A connection closed; exactly one per {@link Accepted}. */
-    record Closed(long runId, Instant time, ConnectionRef connection, CloseReason reason)
+    /** The client shut its sending side (FIN received): the socket is half-closed, the server may still send. */
+    record HalfClosed(long runId, Instant time, ConnectionRef connection, Traffic traffic) implements ServerEvent {
+    }
+
+    /** A connection closed (or a UDP flow ended); exactly one per {@link Accepted}, with the final byte count. */
+    record Closed(long runId, Instant time, ConnectionRef connection, CloseReason reason, Traffic traffic)
             implements ServerEvent {
+        public Closed {
+            traffic = traffic == null ? Traffic.NONE : traffic;
+        }
+
+        public Closed(long runId, Instant time, ConnectionRef connection, CloseReason reason) {
+            this(runId, time, connection, reason, Traffic.NONE);
+        }
+    }
+
+    /**
+     * A UDP datagram arrived on the port's one socket and was answered. {@code flow} names the peer (its
+     * first datagram opens the flow); {@code number} counts the peer's datagrams, {@code traffic} its bytes.
+     */
+    record Datagram(long runId, Instant time, ConnectionRef flow, int size, String preview, long number,
+                    Traffic traffic) implements ServerEvent {
     }
 
     /** Something went wrong; {@code connection} is null when it concerns the listener itself. */
     record Failed(long runId, Instant time, ConnectionRef connection, String message) implements ServerEvent {
     }
 
-    /** The listening sockets are closed and every connection of the run has had its {@link Closed}. */
-    record Stopped(long runId, Instant time, int port) implements ServerEvent {
+    /** The port is closed and every socket (or flow) of the run has had its {@link Closed}. */
+    record Stopped(long runId, Instant time, Protocol protocol, int port) implements ServerEvent {
+        public Stopped(long runId, Instant time, int port) {
+            this(runId, time, Protocol.TCP, port);
+        }
     }
 }

@@ -26,11 +26,9 @@ import org.slf4j.LoggerFactory;
  * One run of the embedded TCP server: binds the port, accepts connections on a named background thread,
  * serves each on its own thread, and reports every step as a {@link ServerEvent} tagged with this run's id.
  */
-public final class SocketServer implements AutoCloseable {
+public final class SocketServer implements PortListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
-    private static final AtomicLong RUN_IDS = new AtomicLong();
-    private static final AtomicLong CONNECTION_IDS = new AtomicLong();
     private static final int MAX_ACCEPT_BACKOFF_MS = 1000;
     private static final long ACCEPT_REPORT_INTERVAL_NANOS = 10_000_000_000L;
 
@@ -38,7 +36,9 @@ public final class SocketServer implements AutoCloseable {
         // Loading a class opens a file. When descriptors run out, the paths that report it and recover
         // must not need a class that is not loaded yet, so load them all now.
         List<Class<?>> needed = List.of(ServerEvent.Failed.class, ServerEvent.Accepted.class, ServerEvent.Request.class,
-                ServerEvent.Closed.class, ServerEvent.Stopped.class, Connection.class, ConnectionHandler.class,
+                ServerEvent.Closed.class, ServerEvent.Stopped.class,
+                ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
+                TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
@@ -55,7 +55,7 @@ public final class SocketServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerListener listener;
     private final DescriptorLookup lookup;
-    private final long runId = RUN_IDS.incrementAndGet();
+    private final long runId = Ids.nextRun();
     private final Object lock = new Object();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
     private final List<ServerSocket> serverSockets = new ArrayList<>();
@@ -82,11 +82,27 @@ public final class SocketServer implements AutoCloseable {
         return server;
     }
 
+    @Override
     public long runId() {
         return runId;
     }
 
-    /** The bound port (the OS's pick when the config asked for 0). */
+    @Override
+    public Protocol protocol() {
+        return Protocol.TCP;
+    }
+
+    @Override
+    public boolean closeSocket(long socketId) {
+        Connection connection = connections.get(socketId);
+        if (connection == null) {
+            return false;
+        }
+        connection.close(CloseReason.USER_CLOSE);
+        return true;
+    }
+
+    @Override
     public int port() {
         return port;
     }
@@ -122,11 +138,11 @@ public final class SocketServer implements AutoCloseable {
                     continue;
                 }
                 workers.shutdownNow();
-                throw explain(e, osPicked ? port : config.port(), config.bind());
+                throw explain(e, osPicked ? port : config.port(), config.bind(), Protocol.TCP);
             }
         }
         running = true;
-        emit(new ServerEvent.Listening(runId, Instant.now(), config.bind(), port, listening));
+        emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
         for (ServerSocket ss : serverSockets) {
             String family = ss.getInetAddress().getAddress().length == 16 ? "-v6" : "";
             Thread acceptor = new Thread(() -> acceptLoop(ss), "socketscope-acceptor-" + port + family);
@@ -228,7 +244,7 @@ public final class SocketServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
-        ConnectionRef ref = new ConnectionRef(CONNECTION_IDS.incrementAndGet(), Endpoint.of(remote),
+        ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote),
                 Endpoint.of(local), lookup.connection(local, remote));
         Connection connection = new Connection(socket, ref);
         boolean refused;
@@ -249,8 +265,8 @@ public final class SocketServer implements AutoCloseable {
         }
         CloseReason reason = CloseReason.ERROR;
         try {
-            ConnectionHandler handler = ConnectionHandler.forSocket(socket, ref, config, connections::size,
-                    (line, status, agent) -> emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status, agent)));
+            ConnectionHandler handler = ConnectionHandler.forSocket(socket, connection.traffic, ref, config,
+                    connections::size, connection);
             reason = handler.serve();
         } catch (SocketTimeoutException e) {
             reason = CloseReason.IDLE_TIMEOUT;
@@ -290,14 +306,9 @@ public final class SocketServer implements AutoCloseable {
             for (Connection connection : List.copyOf(connections.values())) {
                 connection.close(CloseReason.SERVER_STOP);
             }
-            emit(new ServerEvent.Stopped(runId, Instant.now(), port));
+            emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         }
         workers.shutdownNow();
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     private void closeServerSockets() {
@@ -318,15 +329,26 @@ public final class SocketServer implements AutoCloseable {
         }
     }
 
-    /** One accepted socket and the guarantee that its close is reported exactly once. */
-    private final class Connection {
+    /** One accepted socket, its byte counts, and the guarantee that its close is reported exactly once. */
+    private final class Connection implements ConnectionHandler.Reporter {
         final Socket socket;
         final ConnectionRef ref;
         final AtomicBoolean closed = new AtomicBoolean();
+        final TrafficCounter traffic = new TrafficCounter();
 
         Connection(Socket socket, ConnectionRef ref) {
             this.socket = socket;
             this.ref = ref;
+        }
+
+        @Override
+        public void answered(String line, int status, String userAgent) {
+            emit(new ServerEvent.Request(runId, Instant.now(), ref, line, status, userAgent, traffic.snapshot()));
+        }
+
+        @Override
+        public void finReceived() {
+            emit(new ServerEvent.HalfClosed(runId, Instant.now(), ref, traffic.snapshot()));
         }
 
         void close(CloseReason reason) {
@@ -336,7 +358,7 @@ public final class SocketServer implements AutoCloseable {
                 }
                 closeQuietly(socket);
                 connections.remove(ref.id());
-                emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason));
+                emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason, traffic.snapshot()));
             }
         }
     }
@@ -350,19 +372,24 @@ public final class SocketServer implements AutoCloseable {
         return "Could not accept a connection (" + message + "). Retrying by itself.";
     }
 
-    /** Turns a bind error into words a beginner understands, with a port to try instead. */
     static BindFailure explain(IOException e, int port, BindMode bind) {
+        return explain(e, port, bind, Protocol.TCP);
+    }
+
+    /** Turns a bind error into words a beginner understands, with a port to try instead. */
+    static BindFailure explain(IOException e, int port, BindMode bind, Protocol protocol) {
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String name = protocol == Protocol.TCP ? "Port " : "UDP port ";
         if (e instanceof BindException && message.contains("in use")) {
-            int free = findFreePort(port + 1, bind);
+            int free = findFreePort(port + 1, bind, protocol);
             return new BindFailure(BindFailure.Kind.IN_USE, port, free,
-                    "Port " + port + " is already in use by another program, so it cannot listen there."
+                    name + port + " is already in use by another program, so it cannot listen there."
                             + (free > 0 ? " Try port " + free + ", which is free." : " Pick another port."), e);
         }
         if (message.contains("permission denied") || message.contains("access")) {
-            int free = findFreePort(Math.max(port, 8080), bind);
+            int free = findFreePort(Math.max(port, 8080), bind, protocol);
             return new BindFailure(BindFailure.Kind.PERMISSION_DENIED, port, free,
-                    "Port " + port + " is privileged (below 1024): only an administrator (root) may listen on it."
+                    name + port + " is privileged (below 1024): only an administrator (root) may listen on it."
                             + " Pick a port of 1024 or above" + (free > 0 ? ", such as " + free + "." : "."), e);
         }
         if (message.contains("assign requested address")) {
@@ -374,14 +401,26 @@ public final class SocketServer implements AutoCloseable {
                 "Could not listen on port " + port + ": " + e.getMessage(), e);
     }
 
-    /** The first port at or after {@code from} that can be bound right now, or -1. */
     static int findFreePort(int from, BindMode bind) {
+        return findFreePort(from, bind, Protocol.TCP);
+    }
+
+    /** The first port at or after {@code from} that can be bound right now for {@code protocol}, or -1. */
+    static int findFreePort(int from, BindMode bind, Protocol protocol) {
         for (int candidate = Math.max(from, PortInput.FIRST_UNPRIVILEGED);
              candidate <= Math.min(from + 200, PortInput.MAX_PORT); candidate++) {
+            InetSocketAddress at = bind == BindMode.ALL ? new InetSocketAddress(candidate)
+                    : new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate);
+            if (protocol == Protocol.UDP) {
+                try (java.net.DatagramSocket probe = new java.net.DatagramSocket(at)) {
+                    return candidate;
+                } catch (IOException taken) {
+                    continue;
+                }
+            }
             try (ServerSocket probe = new ServerSocket()) {
                 probe.setReuseAddress(true);
-                probe.bind(bind == BindMode.ALL ? new InetSocketAddress(candidate)
-                        : new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                probe.bind(at);
                 return candidate;
             } catch (IOException taken) {
                 // try the next one

@@ -17,4 +17,9 @@ public final class SurrogateIds implements DescriptorLookup {
     public Descriptor connection(InetSocketAddress local, InetSocketAddress remote) {
         return Descriptor.surrogate(next.getAndIncrement());
     }
+
+    @Override
+    public Descriptor datagram(InetSocketAddress local) {
+        return Descriptor.surrogate(next.getAndIncrement());
+    }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where the graph's pieces go, as plain arithmetic (no scene graph, so it can be checked alone): client
  * hosts in a column on the left, one label slot per socket in the middle (several columns when one would
- * not fit), the listening port on the right. Slots never overlap, and neither do hosts.
+ * not fit), the open ports in a column on the right. Slots never overlap, and neither do hosts or ports.
  */
 final class GraphLayout {
 
@@ -15,6 +15,8 @@ final class GraphLayout {
     static final double HOST_HEIGHT = 36;
     static final double HOST_GAP = 5;
     static final double PORT_RADIUS = 52;
+    static final double MIN_PORT_RADIUS = 34;
+    static final double PORT_GAP = 12;
     static final double SLOT_WIDTH = 206;
     static final double SLOT_HEIGHT = 20;
     static final double ROW_GAP = 5;
@@ -35,23 +37,42 @@ final class GraphLayout {
         }
     }
 
-    /** The computed places: one box per host (in input order), one per socket (host by host), and the port. */
-    record Result(List<Box> hosts, List<Box> slots, double portX, double portY) {
+    /**
+     * The computed places: one box per host (in input order), one per socket (host by host), and one
+     * square per port (top to bottom); {@code portX}/{@code portY} are the first port's centre.
+     */
+    record Result(List<Box> hosts, List<Box> slots, List<Box> ports, double portX, double portY) {
     }
 
     private GraphLayout() {
     }
 
-    /** @param socketsPerHost how many socket slots each host has, hosts in display order */
+    /** One port. */
     static Result compute(double width, double height, List<Integer> socketsPerHost) {
+        return compute(width, height, socketsPerHost, 1);
+    }
+
+    /**
+     * @param socketsPerHost how many socket slots each host has, hosts in display order
+     * @param portCount      how many port nodes stand in the right-hand column
+     */
+    static Result compute(double width, double height, List<Integer> socketsPerHost, int portCount) {
         int total = socketsPerHost.stream().mapToInt(Integer::intValue).sum();
         double usable = Math.max(SLOT_HEIGHT, height - 2 * MARGIN);
         int rowsPerColumn = Math.max(1, (int) ((usable + ROW_GAP) / (SLOT_HEIGHT + ROW_GAP)));
         int columns = Math.max(1, (total + rowsPerColumn - 1) / rowsPerColumn);
         int rows = Math.min(total, rowsPerColumn);
 
+        int n = Math.max(1, portCount);
+        double share = (height - 2 * MARGIN) / n;
+        double radius = Math.max(MIN_PORT_RADIUS, Math.min(PORT_RADIUS, (share - PORT_GAP) / 2));
         double portX = width - MARGIN - PORT_RADIUS;
-        double portY = height / 2;
+        List<Box> ports = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            double cy = n == 1 ? height / 2 : MARGIN + share * (k + 0.5);
+            ports.add(new Box(portX - radius, cy - radius, 2 * radius, 2 * radius));
+        }
+        double portY = ports.get(0).centerY();
         double bandLeft = MARGIN + HOST_WIDTH + 50;
         double bandRight = portX - PORT_RADIUS - 50;
         double blockWidth = columns * SLOT_WIDTH + (columns - 1) * COLUMN_GAP;
@@ -66,7 +87,7 @@ final class GraphLayout {
             slots.add(new Box(firstX + column * (SLOT_WIDTH + COLUMN_GAP), firstY + row * (SLOT_HEIGHT + ROW_GAP),
                     SLOT_WIDTH, SLOT_HEIGHT));
         }
-        return new Result(placeHosts(height, socketsPerHost, slots), slots, portX, portY);
+        return new Result(placeHosts(height, socketsPerHost, slots), slots, ports, portX, portY);
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.socketscope.ui;
 
 import io.socketscope.model.DeviceKind;
+import io.socketscope.model.PortInfo;
 import io.socketscope.model.SocketInfo;
+import io.socketscope.server.Protocol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.css.PseudoClass;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -15,85 +20,93 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The port/socket graph, built in code: the listening port as a node, each client host as a node, and each
- * accepted socket as its own labeled edge from its host to the port. Scene-graph nodes (not a Canvas)
- * because every piece is styled with CSS, looked up by tests, and at this scale cheap enough to lay out.
+ * The port/socket graph, built in code: each open port as a node, each client host as a node, and each
+ * accepted socket (or UDP flow) as its own labeled edge from its host to its port. Scene-graph nodes (not
+ * a Canvas) because every piece is styled with CSS, clickable, looked up by tests, and at this scale cheap
+ * enough to lay out.
  */
 public final class GraphView extends Region {
 
-    private static final PseudoClass LISTENING = PseudoClass.getPseudoClass("listening");
-    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
-
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
-    private final StackPane portNode = new StackPane();
-    private final Label portTitle = new Label();
-    private final Label portDescriptor = new Label();
-    private final Label portState = new Label();
-    private final Label portService = new Label();
+    private final Pane portLayer = new Pane();
     private final Label placeholder = new Label("Press Start: the port you listen on appears here,\n"
             + "and every connection to it as its own socket.");
     private final Label caption = new Label();
+    private final Map<Long, PortNode> ports = new LinkedHashMap<>();
     private final Map<String, HostNode> hosts = new LinkedHashMap<>();
     private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
-    private int port = -1;
+    private LongConsumer onSocketClicked = id -> { };
+    private LongFunction<String> summaries = id -> null;
+    private long selectedId = -1;
 
     public GraphView() {
         getStyleClass().add("graph-view");
         getStylesheets().add(GraphView.class.getResource("graph-view.css").toExternalForm());
         lines.setManaged(false);
         labels.setManaged(false);
-        Circle disc = new Circle(GraphLayout.PORT_RADIUS);
-        disc.getStyleClass().add("port-disc");
-        VBox portText = new VBox(0, portTitle, portState, portDescriptor, portService);
-        portText.setAlignment(Pos.CENTER);
-        portTitle.getStyleClass().add("port-title");
-        portDescriptor.getStyleClass().add("port-descriptor");
-        portState.getStyleClass().add("port-state");
-        portService.getStyleClass().add("port-state");
-        portService.managedProperty().bind(portService.visibleProperty());
-        portNode.getChildren().addAll(disc, portText);
-        portNode.getStyleClass().add("port-node");
-        portNode.setManaged(false);
-        portNode.setVisible(false);
+        portLayer.setManaged(false);
         placeholder.getStyleClass().add("graph-placeholder");
         placeholder.setManaged(false);
         caption.getStyleClass().add("graph-caption");
         caption.setManaged(false);
-        getChildren().addAll(lines, labels, portNode, placeholder, caption);
+        getChildren().addAll(lines, labels, portLayer, placeholder, caption);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
     }
 
-    /** Shows the listening port node. */
-    public void showListening(int port, String descriptors) {
-        this.port = port;
-        String service = io.socketscope.server.PortInput.wellKnownName(port);
-        portTitle.setText("TCP :" + port);
-        portState.setText("listening");
-        portDescriptor.setText(descriptors);
-        portService.setText(service == null ? "" : service);
-        portService.setVisible(service != null);
-        portNode.pseudoClassStateChanged(STOPPED, false);
-        portNode.pseudoClassStateChanged(LISTENING, true);
-        portNode.setVisible(true);
-        placeholder.setVisible(false);
+    /** Where a click on a socket's label goes (its id). */
+    public void setOnSocketClicked(LongConsumer handler) {
+        this.onSocketClicked = handler;
+    }
+
+    /** Where a socket's tooltip text comes from, read when the tooltip shows. */
+    public void setSummaries(LongFunction<String> summaries) {
+        this.summaries = summaries;
+    }
+
+    /** Shows exactly these ports (open, or just stopped), in this order. */
+    public void showPorts(List<PortInfo> now) {
+        Set<Long> keep = new HashSet<>();
+        for (PortInfo info : now) {
+            keep.add(info.runId());
+            PortNode node = ports.get(info.runId());
+            if (node == null) {
+                node = new PortNode(info);
+                ports.put(info.runId(), node);
+                portLayer.getChildren().add(node);
+            } else {
+                node.update(info);
+            }
+        }
+        ports.entrySet().removeIf(e -> {
+            if (!keep.contains(e.getKey())) {
+                portLayer.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        placeholder.setVisible(ports.isEmpty());
         updateCaption();
         requestLayout();
     }
 
-    /** Shows the port as closed; its edges fade as their close events arrive. */
-    public void showStopped() {
-        portState.setText("closed");
-        portNode.pseudoClassStateChanged(LISTENING, false);
-        portNode.pseudoClassStateChanged(STOPPED, true);
-        updateCaption();
+    /** Marks the socket whose details are shown (-1 for none). */
+    public void select(long socketId) {
+        SocketEdge old = edges.get(selectedId);
+        if (old != null) {
+            old.setSelected(false);
+        }
+        selectedId = socketId;
+        SocketEdge now = edges.get(socketId);
+        if (now != null) {
+            now.setSelected(true);
+        }
     }
 
     public void socketOpened(SocketInfo info) {
@@ -109,14 +122,26 @@ public final class GraphView extends Region {
         host.sockets.add(edge);
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
+        edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
+        Tooltip tip = new Tooltip();
+        tip.setOnShowing(e -> {
+            String text = summaries.apply(info.id());
+            tip.setText(text == null ? edge.label.getText() : text);
+        });
+        Tooltip.install(edge.label, tip);
+        edge.setSelected(info.id() == selectedId);
         edge.highlight();
         host.updateCount();
         updateCaption();
         requestLayout();
     }
 
-    /** A socket told us more about its device (its User-Agent): show the guess on its host. */
+    /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
     public void socketUpdated(SocketInfo info) {
+        SocketEdge edge = edges.get(info.id());
+        if (edge != null) {
+            edge.update(info);
+        }
         HostNode host = hosts.get(info.host());
         if (host != null && info.device() != DeviceKind.UNKNOWN) {
             host.setDevice(info.device());
@@ -137,11 +162,17 @@ public final class GraphView extends Region {
         return host == null ? null : host.describe();
     }
 
+    /** The text on each port node, top to bottom. */
+    public List<String> portTexts() {
+        return ports.values().stream().map(PortNode::describe).toList();
+    }
+
     public void socketClosed(SocketInfo info) {
         SocketEdge edge = edges.get(info.id());
         if (edge == null) {
             return;
         }
+        edge.update(info);
         edge.close(() -> remove(edge));
         hosts.get(info.host()).updateCount();
         updateCaption();
@@ -164,13 +195,13 @@ public final class GraphView extends Region {
     }
 
     private void remove(SocketEdge edge) {
-        edges.remove(edge.info.id());
+        edges.remove(edge.info().id());
         lines.getChildren().removeAll(edge.toLabel, edge.toPort);
         labels.getChildren().remove(edge.label);
-        HostNode host = hosts.get(edge.info.host());
+        HostNode host = hosts.get(edge.info().host());
         host.sockets.remove(edge);
         if (host.sockets.isEmpty()) {
-            hosts.remove(edge.info.host());
+            hosts.remove(edge.info().host());
             labels.getChildren().remove(host);
         }
         updateCaption();
@@ -178,11 +209,37 @@ public final class GraphView extends Region {
     }
 
     private void updateCaption() {
-        long open = edges.values().stream().filter(e -> !e.isClosing()).count();
+        if (ports.isEmpty()) {
+            caption.setText("");
+            return;
+        }
+        long tcp = 0;
+        long udp = 0;
+        for (SocketEdge e : edges.values()) {
+            if (!e.isClosing()) {
+                if (e.info().protocol() == Protocol.TCP) {
+                    tcp++;
+                } else {
+                    udp++;
+                }
+            }
+        }
         long liveHosts = hosts.values().stream().filter(h -> h.openCount() > 0).count();
-        caption.setText(port < 0 ? "" : "1 port, " + open + (open == 1 ? " socket" : " sockets") + " from "
-                + liveHosts + (liveHosts == 1 ? " host" : " hosts")
-                + ". Every connection to port " + port + " is its own socket with its own descriptor.");
+        boolean anyUdp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.UDP);
+        boolean anyTcp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.TCP);
+        StringBuilder text = new StringBuilder()
+                .append(ports.size() == 1 ? "1 port, " : ports.size() + " ports, ")
+                .append(tcp == 1 ? "1 socket" : tcp + " sockets")
+                .append(anyUdp ? (udp == 1 ? " and 1 UDP peer" : " and " + udp + " UDP peers") : "")
+                .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
+        if (anyTcp) {
+            text.append(ports.size() == 1 ? "Every connection to port " + ports.values().iterator().next().info().port()
+                    + " is its own socket with its own descriptor." : "TCP: every connection is its own socket with its own descriptor.");
+        }
+        if (anyUdp) {
+            text.append(anyTcp ? " " : "").append("UDP: one socket, one descriptor, for every peer.");
+        }
+        caption.setText(text.toString());
     }
 
     @Override
@@ -190,23 +247,29 @@ public final class GraphView extends Region {
         double w = getWidth();
         double h = getHeight();
         List<Integer> counts = new ArrayList<>();
-        List<SocketEdge> ordered = new ArrayList<>();
         for (HostNode host : hosts.values()) {
             counts.add(host.sockets.size());
-            ordered.addAll(host.sockets);
         }
-        GraphLayout.Result layout = GraphLayout.compute(w, h - 24, counts);
+        GraphLayout.Result layout = GraphLayout.compute(w, h - 24, counts, ports.size());
+        Map<Long, GraphLayout.Box> portBoxes = new LinkedHashMap<>();
+        int p = 0;
+        for (Map.Entry<Long, PortNode> e : ports.entrySet()) {
+            GraphLayout.Box box = layout.ports().get(p++);
+            e.getValue().setRadius(box.width() / 2);
+            e.getValue().resizeRelocate(box.x(), box.y(), box.width(), box.height());
+            portBoxes.put(e.getKey(), box);
+        }
+        GraphLayout.Box fallback = layout.ports().get(0);
         int slot = 0;
         int index = 0;
         for (HostNode host : hosts.values()) {
             GraphLayout.Box box = layout.hosts().get(index++);
             host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
             for (SocketEdge edge : host.sockets) {
-                edge.place(box, layout.slots().get(slot++), layout.portX() - GraphLayout.PORT_RADIUS, layout.portY());
+                GraphLayout.Box port = portBoxes.getOrDefault(edge.info().runId(), fallback);
+                edge.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
         }
-        double d = 2 * GraphLayout.PORT_RADIUS;
-        portNode.resizeRelocate(layout.portX() - GraphLayout.PORT_RADIUS, layout.portY() - GraphLayout.PORT_RADIUS, d, d);
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
         caption.autosize();
@@ -263,11 +326,14 @@ public final class GraphView extends Region {
         }
 
         void updateCount() {
-            long n = openCount();
+            long tcp = sockets.stream().filter(e -> !e.isClosing() && e.info().protocol() == Protocol.TCP).count();
+            long udp = openCount() - tcp;
             String guess = device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?";
-            count.setText((n == 1 ? "1 socket" : n + " sockets") + guess);
+            String counts = (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : tcp + " sockets") : "")
+                    + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));
+            count.setText(counts + guess);
             tooltip.setText(address.getText() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")")
-                    + "\n" + (n == 1 ? "1 socket" : n + " sockets") + " open on this port"
+                    + "\n" + counts + " open"
                     + "\nDevice: " + device.words() + (device == DeviceKind.UNKNOWN ? "" : " (a guess from its User-Agent)"));
         }
     }

@@ -4,8 +4,24 @@ import io.socketscope.model.LogEntry;
 import io.socketscope.model.LogFilter;
 import io.socketscope.model.ScopeModel;
 import io.socketscope.model.SocketInfo;
+import io.socketscope.model.PortInfo;
+import io.socketscope.model.Sizes;
 import io.socketscope.server.BindMode;
+import io.socketscope.server.PortInput;
+import io.socketscope.server.PortListener;
+import io.socketscope.server.Protocol;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.FilteredList;
@@ -26,8 +42,28 @@ public final class MainView {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
-    private final GraphView graph = new GraphView();
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
+    private final GraphView graph = new GraphView();
+    private final Map<Long, Label> portChips = new HashMap<>();
+    private SocketDetails details;
+
+    @FXML private ComboBox<Protocol> protocolChoice;
+    @FXML private MenuButton wellKnownButton;
+    @FXML private HBox portsBar;
+    @FXML private TabPane sideTabs;
+    @FXML private Tab socketTab;
+    @FXML private StackPane detailsHolder;
+    @FXML private TableView<SocketInfo> closedTable;
+    @FXML private TableColumn<SocketInfo, String> closedAtColumn;
+    @FXML private TableColumn<SocketInfo, String> closedProtocolColumn;
+    @FXML private TableColumn<SocketInfo, String> closedClientColumn;
+    @FXML private TableColumn<SocketInfo, String> closedSocketColumn;
+    @FXML private TableColumn<SocketInfo, String> closedAgeColumn;
+    @FXML private TableColumn<SocketInfo, String> closedTrafficColumn;
+    @FXML private TableColumn<SocketInfo, String> closedRequestsColumn;
+    @FXML private TableColumn<SocketInfo, String> closedHowColumn;
     @FXML private TextField portField;
     @FXML private ComboBox<BindMode> bindChoice;
     @FXML private Button startButton;
@@ -55,10 +91,12 @@ public final class MainView {
         portField.textProperty().bindBidirectional(viewModel.portTextProperty());
         bindChoice.getItems().setAll(BindMode.values());
         bindChoice.valueProperty().bindBidirectional(viewModel.bindProperty());
-        portField.disableProperty().bind(viewModel.runningProperty());
-        bindChoice.disableProperty().bind(viewModel.runningProperty());
-        startButton.disableProperty().bind(viewModel.runningProperty());
+        protocolChoice.getItems().setAll(Protocol.values());
+        protocolChoice.valueProperty().bindBidirectional(viewModel.protocolProperty());
         stopButton.disableProperty().bind(viewModel.runningProperty().not());
+        fillWellKnown();
+        viewModel.listeners().addListener((ListChangeListener<PortListener>) c -> rebuildPortChips());
+        rebuildPortChips();
         portNote.textProperty().bind(viewModel.portNoteProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
@@ -69,7 +107,12 @@ public final class MainView {
         graphHolder.getChildren().add(graph);
         viewModel.setGraphUpdater(this::draw);
         viewModel.setHostNameListener(graph::hostNamed);
+        graph.setOnSocketClicked(this::showSocket);
+        graph.setSummaries(viewModel::summaryOf);
         connectHolder.getChildren().add(new ConnectPanel(viewModel));
+        details = new SocketDetails(viewModel);
+        detailsHolder.getChildren().add(details);
+        viewModel.selectedProperty().addListener((obs, was, now) -> graph.select(now == null ? -1 : now.id()));
 
         FilteredList<LogEntry> shown = new FilteredList<>(viewModel.logRows());
         shown.predicateProperty().bind(Bindings.createObjectBinding(
@@ -85,6 +128,93 @@ public final class MainView {
         descriptorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().descriptor()));
         detailColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().detail()));
         kindColumn.setCellFactory(column -> new KindCell());
+        logTable.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
+            if (row != null && row.socketId() >= 0) {
+                showSocket(row.socketId());
+            }
+        });
+
+        closedTable.setItems(viewModel.recentlyClosed());
+        closedTable.setPlaceholder(new Label("Closed sockets stay here with their final figures."));
+        column(closedAtColumn, s -> s.closedAt() == null ? "" : CLOCK.format(s.closedAt()));
+        column(closedProtocolColumn, s -> s.protocol().name());
+        column(closedClientColumn, s -> s.connection().client().toString());
+        column(closedSocketColumn, s -> s.connection().descriptor().label());
+        column(closedAgeColumn, s -> Sizes.duration(s.age(s.closedAt())));
+        column(closedTrafficColumn, s -> Sizes.bytes(s.traffic().received()) + " / " + Sizes.bytes(s.traffic().sent()));
+        column(closedRequestsColumn, s -> Long.toString(s.requests()));
+        column(closedHowColumn, s -> s.closeReason() == null ? "" : s.closeReason().code() + ": " + s.closeReason().words());
+        closedTable.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
+            if (row != null) {
+                showSocket(row.id());
+            }
+        });
+    }
+
+    private static void column(TableColumn<SocketInfo, String> column, Function<SocketInfo, String> text) {
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
+    }
+
+    /** Shows one socket's details in the side panel. */
+    private void showSocket(long socketId) {
+        viewModel.select(socketId);
+        sideTabs.getSelectionModel().select(socketTab);
+    }
+
+    /** Offers the well-known ports, each with its service and whether it is privileged. */
+    private void fillWellKnown() {
+        MenuItem pick = new MenuItem("0  let the operating system pick a free port");
+        pick.setOnAction(e -> viewModel.portTextProperty().set("0"));
+        wellKnownButton.getItems().add(pick);
+        for (Map.Entry<Integer, String> known : PortInput.wellKnown().entrySet()) {
+            int port = known.getKey();
+            MenuItem item = new MenuItem(port + "  " + known.getValue()
+                    + (port < PortInput.FIRST_UNPRIVILEGED ? "  (privileged: below 1024, needs root)" : ""));
+            item.setId("well-known-" + port);
+            item.setOnAction(e -> viewModel.portTextProperty().set(Integer.toString(port)));
+            wellKnownButton.getItems().add(item);
+        }
+    }
+
+    /** One chip per open port, each with its own Stop. */
+    private void rebuildPortChips() {
+        portsBar.getChildren().clear();
+        portChips.clear();
+        if (viewModel.listeners().isEmpty()) {
+            Label none = new Label("No port open. Pick TCP or UDP and a port, then Start; open several to compare.");
+            none.getStyleClass().add("ports-none");
+            portsBar.getChildren().add(none);
+            return;
+        }
+        Label heading = new Label("Open ports:");
+        heading.getStyleClass().add("ports-heading");
+        portsBar.getChildren().add(heading);
+        for (PortListener l : viewModel.listeners()) {
+            Label text = new Label();
+            Button stop = new Button("Stop");
+            String id = l.protocol().option() + "-" + l.port();
+            stop.setId("stop-" + id);
+            stop.setOnAction(e -> viewModel.stop(l));
+            HBox chip = new HBox(6, text, stop);
+            chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            chip.getStyleClass().addAll("port-chip", "port-chip-" + l.protocol().option());
+            chip.setId("chip-" + id);
+            portsBar.getChildren().add(chip);
+            portChips.put(l.runId(), text);
+        }
+        updatePortChips();
+    }
+
+    private void updatePortChips() {
+        for (Map.Entry<Long, Label> chip : portChips.entrySet()) {
+            PortInfo info = viewModel.model().port(chip.getKey());
+            if (info != null) {
+                boolean tcp = info.protocol() == Protocol.TCP;
+                String service = info.service();
+                chip.getValue().setText(info.protocol() + " :" + info.port() + (service == null ? "" : " " + service)
+                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : " peers"));
+            }
+        }
     }
 
     @FXML
@@ -102,13 +232,6 @@ public final class MainView {
     }
 
     private void draw(ScopeModel.Change change) {
-        if (change.phaseChanged()) {
-            if (viewModel.model().phase() == ScopeModel.Phase.LISTENING) {
-                graph.showListening(viewModel.model().port(), viewModel.model().listeningDescriptors());
-            } else {
-                graph.showStopped();
-            }
-        }
         for (SocketInfo opened : change.opened()) {
             graph.socketOpened(opened);
         }
@@ -118,6 +241,14 @@ public final class MainView {
         for (SocketInfo closed : change.closed()) {
             graph.socketClosed(closed);
         }
+        if (change.phaseChanged() || !change.opened().isEmpty() || !change.closed().isEmpty()) {
+            graph.showPorts(viewModel.model().ports());
+            updatePortChips();
+        }
+    }
+
+    SocketDetails details() {
+        return details;
     }
 
     /** The event-kind cell, styled by kind ({@code .log-kind-accept}, ...). */

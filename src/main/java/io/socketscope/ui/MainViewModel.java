@@ -11,10 +11,15 @@ import io.socketscope.server.PortInput;
 import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.ServerListener;
-import io.socketscope.server.SocketServer;
 import io.socketscope.model.SocketInfo;
 import io.socketscope.server.HostNames;
+import io.socketscope.server.ListenSpec;
+import io.socketscope.server.PortListener;
+import io.socketscope.server.Protocol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -38,8 +43,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The window's logic: validates the port, starts and stops the server, folds its event batches into the
- * model, and exposes what the window shows as properties. Lives on the FX thread.
+ * The window's logic: validates the port, starts and stops listeners (several ports, TCP and UDP), folds
+ * their event batches into the model, keeps the selected socket and the recently closed list, and exposes
+ * what the window shows as properties. Lives on the FX thread.
  */
 public final class MainViewModel {
 
@@ -51,6 +57,11 @@ public final class MainViewModel {
     static final javafx.util.Duration DEFAULT_HINT_DELAY = javafx.util.Duration.seconds(20);
 
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "8080");
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
+    private final ObservableList<PortListener> listeners = FXCollections.observableArrayList();
+    private final ObservableList<SocketInfo> recentlyClosed = FXCollections.observableArrayList();
+    private final ObjectProperty<SocketInfo> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Map<Long, ListenSpec> asked = new LinkedHashMap<>();
     private final ObjectProperty<BindMode> bind = new SimpleObjectProperty<>(this, "bind", BindMode.ALL);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
@@ -76,7 +87,6 @@ public final class MainViewModel {
     private final ServerListener console = new ConsoleLog();
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
-    private SocketServer server;
     private String pickedNote = "";
 
     public MainViewModel(ServerConfig template) {
@@ -112,7 +122,7 @@ public final class MainViewModel {
                 if (!now.equals(reachable)) {
                     reachable.setAll(now);
                     if (runningBind() == BindMode.ALL && !messageIsError.get()) {
-                        showInfo(pickedNote + howToConnect(BindMode.ALL, server.port(), reachable));
+                        showInfo(pickedNote + howToConnect(BindMode.ALL, boundPort.get(), reachable));
                     }
                 }
             });
@@ -124,9 +134,10 @@ public final class MainViewModel {
      * for (a port the OS picked, for "0", is picked anew: it may be taken on another interface).
      */
     public void switchToAllInterfaces() {
+        List<ListenSpec> again = new ArrayList<>(asked.values());
         stop();
         bind.set(BindMode.ALL);
-        start();
+        startAll(again.isEmpty() ? null : again);
     }
 
     /** Shows a plain message (not an error). */
@@ -139,42 +150,138 @@ public final class MainViewModel {
         this.graphUpdater = updater;
     }
 
-    /** Validates the typed port and starts listening; returns false (with a message shown) if it cannot. */
+    /**
+     * Validates the typed port and opens it with the chosen protocol, next to any ports already open;
+     * returns false (with a message shown) if it cannot.
+     */
     public boolean start() {
-        if (server != null && server.isRunning()) {
-            return true;
-        }
         PortInput.Result port = PortInput.parse(portText.get());
         if (!port.ok()) {
             showError(port.error());
             return false;
         }
-        ServerConfig config = template.withPort(port.port(), bind.get());
+        return open(new ListenSpec(protocol.get(), port.port()));
+    }
+
+    /** Opens each port in order (the typed one when {@code specs} is null); false if any could not be. */
+    public boolean startAll(List<ListenSpec> specs) {
+        if (specs == null) {
+            return start();
+        }
+        boolean all = true;
+        for (ListenSpec spec : specs) {
+            all &= open(spec);
+        }
+        return all;
+    }
+
+    private boolean open(ListenSpec spec) {
+        for (PortListener l : listeners) {
+            if (spec.port() != 0 && l.spec().equals(spec)) {
+                showError(spec.protocol() + " port " + spec.port() + " is already open here: every client of it"
+                        + " shares that one port. Pick another number to open a second port.");
+                return false;
+            }
+        }
+        ServerConfig config = template.withPort(spec.port(), bind.get());
+        PortListener started;
         try {
-            server = SocketServer.start(config, ServerListener.all(pump, console), DescriptorLookup.forThisSystem());
+            started = PortListener.start(spec.protocol(), config, ServerListener.all(pump, console),
+                    DescriptorLookup.forThisSystem());
         } catch (BindFailure e) {
             reportProblem(e.getMessage());
             return false;
         }
-        running.set(true);
-        boundPort.set(server.port());
+        listeners.add(started);
+        asked.put(started.runId(), spec);
+        updateRunning();
         hintsVisible.set(false);
         hintTimer.playFromStart();
-        pickedNote = port.port() == 0 ? "The operating system picked port " + server.port() + ". " : "";
-        showInfo(pickedNote + howToConnect(bind.get(), server.port(), reachable));
+        pickedNote = spec.port() == 0 ? "The operating system picked " + spec.protocol() + " port " + started.port()
+                + ". " : "";
+        if (spec.protocol() == Protocol.UDP) {
+            showInfo(pickedNote + "UDP port " + started.port() + " is open: try nc -u 127.0.0.1 " + started.port()
+                    + " and type a line; each line is one datagram, answered by the port's one socket.");
+        } else {
+            showInfo(pickedNote + howToConnect(bind.get(), started.port(), reachable));
+        }
         return true;
     }
 
-    /** Closes the listening socket and every accepted socket. */
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        running.set(false);
-        boundPort.set(-1);
-        hintTimer.stop();
-        hintsVisible.set(false);
+    /** Closes one port: its listening socket and every socket accepted on it. */
+    public void stop(PortListener listener) {
+        listener.stop();
+        listeners.remove(listener);
+        asked.remove(listener.runId());
+        updateRunning();
         pump.drain();
+    }
+
+    /** Closes every port and every accepted socket. */
+    public void stop() {
+        for (PortListener l : List.copyOf(listeners)) {
+            l.stop();
+        }
+        listeners.clear();
+        asked.clear();
+        updateRunning();
+        pump.drain();
+    }
+
+    private void updateRunning() {
+        running.set(!listeners.isEmpty());
+        PortListener web = primary();
+        boundPort.set(web == null ? -1 : web.port());
+        if (listeners.isEmpty()) {
+            hintTimer.stop();
+            hintsVisible.set(false);
+        }
+    }
+
+    /** The first open TCP port: the one phones are told to open. */
+    private PortListener primary() {
+        return listeners.stream().filter(l -> l.protocol() == Protocol.TCP && l.isRunning()).findFirst().orElse(null);
+    }
+
+    /**
+     * Closes one socket from the server side, as TCPView does; its client sees the connection end. Says in
+     * words why not when it cannot (already closed, or UDP, which has no connection to close).
+     */
+    public boolean closeSocket(long socketId) {
+        SocketInfo info = model.find(socketId);
+        if (info == null || !info.isOpen()) {
+            showError("That socket is already closed.");
+            return false;
+        }
+        if (info.protocol() == Protocol.UDP) {
+            showError("UDP has no connection to close: the port's one socket keeps receiving from every peer.");
+            return false;
+        }
+        for (PortListener l : listeners) {
+            if (l.runId() == info.runId() && l.closeSocket(socketId)) {
+                showInfo("Closed " + info.label() + " from the server side.");
+                pump.drain();
+                return true;
+            }
+        }
+        showError("That socket is already closed.");
+        return false;
+    }
+
+    /** Shows this socket's details (open or recently closed). */
+    public void select(long socketId) {
+        selected.set(model.find(socketId));
+    }
+
+    /** The socket whose details are shown, kept current as events arrive; null for none. */
+    public ObjectProperty<SocketInfo> selectedProperty() {
+        return selected;
+    }
+
+    /** A socket's short description for a tooltip, or null if it is gone. */
+    public String summaryOf(long socketId) {
+        SocketInfo info = model.find(socketId);
+        return info == null ? null : info.summary(java.time.Instant.now());
     }
 
     /** Stops everything; called when the window closes. */
@@ -187,7 +294,28 @@ public final class MainViewModel {
     }
 
     private void applyBatch(List<ServerEvent> batch) {
-        publish(model.apply(batch));
+        ScopeModel.Change change = model.apply(batch);
+        if (!change.closed().isEmpty()) {
+            List<SocketInfo> newest = new ArrayList<>(change.closed());
+            java.util.Collections.reverse(newest);
+            recentlyClosed.addAll(0, newest);
+            if (recentlyClosed.size() > ScopeModel.RECENTLY_CLOSED) {
+                recentlyClosed.remove(ScopeModel.RECENTLY_CLOSED, recentlyClosed.size());
+            }
+        }
+        SocketInfo shown = selected.get();
+        if (shown != null) {
+            SocketInfo now = model.find(shown.id());
+            if (now != null && !now.equals(shown)) {
+                selected.set(now);
+            }
+        }
+        if (change.phaseChanged()) {
+            // A port may have stopped by itself (or been stopped elsewhere): keep the list true.
+            listeners.removeIf(l -> !l.isRunning());
+            updateRunning();
+        }
+        publish(change);
     }
 
     private void publish(ScopeModel.Change change) {
@@ -263,9 +391,24 @@ public final class MainViewModel {
         return boundPort.getReadOnlyProperty();
     }
 
-    /** The interfaces the running server is bound to (null when stopped). */
+    /** The interfaces the first open TCP port is bound to (null when none is open). */
     public BindMode runningBind() {
-        return server != null && server.isRunning() ? server.config().bind() : null;
+        PortListener web = primary();
+        return web == null ? null : web.config().bind();
+    }
+
+    /** The ports open now, in the order they were opened. */
+    public ObservableList<PortListener> listeners() {
+        return listeners;
+    }
+
+    /** Closed sockets with their final figures, newest first (bounded). */
+    public ObservableList<SocketInfo> recentlyClosed() {
+        return recentlyClosed;
+    }
+
+    public ObjectProperty<Protocol> protocolProperty() {
+        return protocol;
     }
 
     public ReadOnlyBooleanProperty hintsVisibleProperty() {

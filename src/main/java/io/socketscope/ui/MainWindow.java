@@ -43,6 +43,10 @@ public final class MainWindow {
         return viewModel;
     }
 
+    SocketDetails details() {
+        return view.details();
+    }
+
     public GraphView graph() {
         return view.graph();
     }

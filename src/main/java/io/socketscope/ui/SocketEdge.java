@@ -1,6 +1,8 @@
 package io.socketscope.ui;
 
 import io.socketscope.model.SocketInfo;
+import io.socketscope.model.SocketState;
+import io.socketscope.server.Protocol;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.PauseTransition;
@@ -16,18 +18,22 @@ import javafx.util.Duration;
 /**
  * One accepted socket drawn as an edge: a line from its client host to its label, a line from the label
  * to the port, and the label {@code 192.168.1.251:53422 · fd 57}. New edges glow for a moment; closed ones
- * turn the "closed" colour and fade out.
+ * turn the "closed" colour and fade out. A half-closed socket and a UDP flow (label {@code ... · fd 7 ×3}:
+ * the port's one descriptor, and the datagrams so far) each have a look of their own.
  */
 final class SocketEdge {
 
     static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
     static final PseudoClass CLOSING = PseudoClass.getPseudoClass("closing");
+    static final PseudoClass HALF_CLOSED = PseudoClass.getPseudoClass("half-closed");
+    static final PseudoClass UDP = PseudoClass.getPseudoClass("udp");
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final Duration HIGHLIGHT = Duration.millis(1500);
     /** A closed edge keeps its "closed" colour at full strength for a moment, then fades. */
     static final Duration HOLD = Duration.millis(350);
     static final Duration FADE = Duration.millis(1000);
 
-    final SocketInfo info;
+    private SocketInfo info;
     final CubicCurve toLabel = curve();
     final CubicCurve toPort = curve();
     final Label label;
@@ -36,14 +42,36 @@ final class SocketEdge {
 
     SocketEdge(SocketInfo info) {
         this.info = info;
-        this.label = new Label(info.label());
+        this.label = new Label(text(info));
         label.getStyleClass().add("socket-edge");
+        label.setId("socket-" + info.id());
         label.setMinSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
         label.setMaxSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
         label.setUserData(info.id());
         for (Node n : nodes()) {
             n.opacityProperty().bind(opacity);
         }
+        setState(UDP, info.protocol() == Protocol.UDP);
+    }
+
+    SocketInfo info() {
+        return info;
+    }
+
+    /** Shows what changed: the half-closed state, or a UDP flow's datagram count. */
+    void update(SocketInfo now) {
+        info = now;
+        label.setText(text(now));
+        setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
+    }
+
+    void setSelected(boolean on) {
+        setState(SELECTED, on);
+    }
+
+    private static String text(SocketInfo info) {
+        return info.protocol() == Protocol.UDP && info.requests() > 0 ? info.label() + " ×" + info.requests()
+                : info.label();
     }
 
     Node[] nodes() {

@@ -25,10 +25,14 @@ public final class SocketScopeApp extends Application {
             LOG.warn("ignoring the command line: {}", problem);
         }
         window = MainWindow.show(stage, options.serverConfig());
+        if (!options.listens().isEmpty()) {
+            window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
+            window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
+        }
         if (problem != null) {
             window.viewModel().reportProblem(problem);
         } else if (options.start()) {
-            window.viewModel().start();
+            window.viewModel().startAll(options.listens());
         }
     }
 

@@ -54,7 +54,7 @@ class HeadlessAndOptionsTest {
         Options options = Options.parse(List.of("--headless", "--port", "0", "--bind", "local"));
         int clientPort;
         try (HeadlessRunner runner = new HeadlessRunner(options, out)) {
-            SocketServer server = runner.start();
+            io.socketscope.server.PortListener server = runner.start().get(0);
             try (Socket c = Clients.connect(server.port())) {
                 clientPort = c.getLocalPort();
                 assertEquals(200, Clients.get(c, "/").status());

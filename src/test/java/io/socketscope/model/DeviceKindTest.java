@@ -64,6 +64,7 @@ class DeviceKindTest {
         assertEquals(1, change.updated().size());
         assertEquals(DeviceKind.COMMAND_LINE, change.updated().get(0).device());
         ScopeModel.Change same = model.apply(List.of(new ServerEvent.Request(1, t, c, "GET / HTTP/1.1", 200, "curl/8.5.0")));
-        assertEquals(0, same.updated().size(), "nothing new learned");
+        assertEquals(2, same.updated().get(0).requests(), "the count grows");
+        assertEquals(DeviceKind.COMMAND_LINE, same.updated().get(0).device(), "the guess stays");
     }
 }

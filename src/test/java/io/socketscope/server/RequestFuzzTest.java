@@ -44,7 +44,8 @@ class RequestFuzzTest {
     @Test
     void noInputThrowsAndEveryAnswerIsWellFormed() {
         Random random = new Random(20261125);
-        ServerConfig config = ServerConfig.of(8080, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(1));
+        ServerConfig config = ServerConfig.of(8080, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(1))
+                .withFinLinger(Duration.ZERO);
         int http = 0;
         int text = 0;
         for (int run = 0; run < RUNS; run++) {

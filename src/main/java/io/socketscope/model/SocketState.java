@@ -1,0 +1,40 @@
+package io.socketscope.model;
+
+import io.socketscope.server.CloseReason;
+
+/** Where a socket is in its life, as the server sees it, in words for people. */
+public enum SocketState {
+    OPEN("open"),
+    HALF_CLOSED("half-closed by the peer (FIN received: the client has shut its sending side)"),
+    RESET("reset by the peer (RST)"),
+    CLOSED_BY_SERVER("closed by the server"),
+    CLOSED_BY_PEER("closed by the peer"),
+    FLOW("datagrams arriving (UDP: no connection, the port's one socket receives them)"),
+    FLOW_ENDED("quiet: no datagram for a while, so the flow is forgotten");
+
+    private final String words;
+
+    SocketState(String words) {
+        this.words = words;
+    }
+
+    public String words() {
+        return words;
+    }
+
+    /** Still drawn as live: open, half-closed, or a UDP flow that is not quiet. */
+    public boolean isLive() {
+        return this == OPEN || this == HALF_CLOSED || this == FLOW;
+    }
+
+    /** The state a close leaves a socket in. */
+    public static SocketState after(CloseReason reason) {
+        if (reason == CloseReason.RESET) {
+            return RESET;
+        }
+        if (reason == CloseReason.QUIET) {
+            return FLOW_ENDED;
+        }
+        return reason.byPeer() ? CLOSED_BY_PEER : CLOSED_BY_SERVER;
+    }
+}

@@ -1,0 +1,281 @@
+package io.socketscope.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a UDP port: one socket (one descriptor) receives every peer's datagrams, with no accept and
+ * no connections. Each datagram is answered with a line saying which socket got it. Peers are tracked as
+ * flows only to draw them: a flow starts with a peer's first datagram and ends after a quiet period.
+ */
+public final class DatagramServer implements PortListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatagramServer.class);
+    /** The largest UDP payload (65,535 minus the IP and UDP headers). */
+    static final int MAX_DATAGRAM = 65_507;
+    static final int PREVIEW_CHARS = 80;
+    private static final int SWEEP_MILLIS = 250;
+
+    private final ServerConfig config;
+    private final ServerListener listener;
+    private final DescriptorLookup lookup;
+    private final long runId = Ids.nextRun();
+    private final Object lock = new Object();
+    private final List<Bound> sockets = new ArrayList<>();
+    private final Map<FlowKey, Flow> flows = new HashMap<>();
+    private volatile boolean running;
+    private int port;
+
+    private DatagramServer(ServerConfig config, ServerListener listener, DescriptorLookup lookup) {
+        this.config = config;
+        this.listener = listener;
+        this.lookup = lookup;
+    }
+
+    /** Binds the UDP port, or throws a {@link BindFailure} that explains why not. */
+    public static DatagramServer start(ServerConfig config, ServerListener listener, DescriptorLookup lookup)
+            throws BindFailure {
+        DatagramServer server = new DatagramServer(config, listener, lookup);
+        server.bindAndReceive();
+        return server;
+    }
+
+    @Override
+    public long runId() {
+        return runId;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.UDP;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int openSockets() {
+        synchronized (lock) {
+            return flows.size();
+        }
+    }
+
+    /** UDP has no connection to close: a peer's next datagram simply arrives again. */
+    @Override
+    public boolean closeSocket(long socketId) {
+        return false;
+    }
+
+    private void bindAndReceive() throws BindFailure {
+        List<ListeningSocket> bound = null;
+        for (int attempt = 1; bound == null; attempt++) {
+            try {
+                bound = bindAll();
+            } catch (IOException e) {
+                closeSockets();
+                sockets.clear();
+                boolean osPicked = config.port() == 0;
+                if (osPicked && attempt < 5 && e instanceof BindException) {
+                    port = 0;
+                    continue;
+                }
+                throw SocketServer.explain(e, osPicked ? port : config.port(), config.bind(), Protocol.UDP);
+            }
+        }
+        running = true;
+        emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.UDP, config.bind(), port, bound));
+        for (Bound b : sockets) {
+            String family = b.socket.getLocalAddress().getAddress().length == 16 ? "-v6" : "";
+            Thread receiver = new Thread(() -> receiveLoop(b), "socketscope-udp-" + port + family);
+            receiver.setDaemon(true);
+            receiver.start();
+        }
+    }
+
+    private List<ListeningSocket> bindAll() throws IOException {
+        List<ListeningSocket> bound = new ArrayList<>();
+        List<InetAddress> addresses = config.bind() == BindMode.ALL
+                ? List.of(new InetSocketAddress(0).getAddress())
+                : List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
+        for (InetAddress address : addresses) {
+            // No SO_REUSEADDR: for UDP it would let a second program share the port silently.
+            DatagramSocket socket = new DatagramSocket(null);
+            try {
+                socket.bind(new InetSocketAddress(address, port == 0 ? config.port() : port));
+            } catch (SocketException e) {
+                socket.close();
+                if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !bound.isEmpty()
+                        && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
+                    LOG.debug("IPv6 loopback unavailable for UDP: {}", e.toString());
+                    continue;
+                }
+                throw e;
+            }
+            socket.setSoTimeout(SWEEP_MILLIS);
+            port = socket.getLocalPort();
+            InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+            Descriptor descriptor = lookup.datagram(local);
+            sockets.add(new Bound(socket, Endpoint.of(local), descriptor));
+            bound.add(new ListeningSocket(Endpoint.of(local), descriptor));
+        }
+        return bound;
+    }
+
+    private void receiveLoop(Bound bound) {
+        byte[] buffer = new byte[MAX_DATAGRAM + 1];
+        while (running) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                bound.socket.receive(packet);
+            } catch (SocketTimeoutException quiet) {
+                forgetQuietFlows();
+                continue;
+            } catch (IOException e) {
+                if (!running || bound.socket.isClosed()) {
+                    return;
+                }
+                // An ICMP error from an earlier reply, or a transient failure: report, keep receiving.
+                emit(new ServerEvent.Failed(runId, Instant.now(), null, "UDP port " + port + ": " + e.getMessage()));
+                continue;
+            }
+            answer(bound, packet);
+            forgetQuietFlows();
+        }
+    }
+
+    private void answer(Bound bound, DatagramPacket packet) {
+        InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+        Endpoint peer = Endpoint.of(from);
+        int size = packet.getLength();
+        String preview = ConnectionHandler.forLog(preview(packet.getData(), packet.getOffset(), size));
+        Flow flow;
+        long number;
+        byte[] reply;
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            FlowKey key = new FlowKey(bound.local, peer);
+            flow = flows.computeIfAbsent(key, k -> new Flow(new ConnectionRef(Ids.nextSocket(), peer, bound.local,
+                    bound.descriptor, Protocol.UDP)));
+            number = ++flow.datagrams;
+            flow.lastSeen = System.nanoTime();
+            reply = Pages.datagramReply(flow.ref, number, size, flows.size()).getBytes(StandardCharsets.UTF_8);
+        }
+        int sent = 0;
+        try {
+            bound.socket.send(new DatagramPacket(reply, reply.length, from));
+            sent = reply.length;
+        } catch (IOException e) {
+            LOG.debug("could not answer {}: {}", peer, e.toString());
+        }
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            flow.traffic = flow.traffic.plus(size, sent);
+            emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, number, flow.traffic));
+        }
+    }
+
+    /** The start of a datagram as text (the log escapes what is not printable). */
+    private static String preview(byte[] data, int offset, int length) {
+        int n = Math.min(length, PREVIEW_CHARS);
+        String text = new String(data, offset, n, StandardCharsets.ISO_8859_1).strip();
+        return text + (length > n ? "…" : "");
+    }
+
+    private void forgetQuietFlows() {
+        long quietNanos = config.flowQuiet().toNanos();
+        long now = System.nanoTime();
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            for (Iterator<Flow> it = flows.values().iterator(); it.hasNext(); ) {
+                Flow flow = it.next();
+                if (now - flow.lastSeen >= quietNanos) {
+                    it.remove();
+                    emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.QUIET, flow.traffic));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            closeSockets();
+            for (Flow flow : flows.values()) {
+                emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.SERVER_STOP, flow.traffic));
+            }
+            flows.clear();
+            emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.UDP, port));
+        }
+    }
+
+    private void closeSockets() {
+        for (Bound b : sockets) {
+            b.socket.close();
+        }
+    }
+
+    private void emit(ServerEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a server listener failed on {}", event, e);
+        }
+    }
+
+    /** A bound UDP socket with its address and descriptor. */
+    private record Bound(DatagramSocket socket, Endpoint local, Descriptor descriptor) {
+    }
+
+    /** A flow is one peer talking to one of the port's sockets. */
+    private record FlowKey(Endpoint local, Endpoint peer) {
+    }
+
+    /** What is known of one peer's datagrams; guarded by the server's lock. */
+    private static final class Flow {
+        final ConnectionRef ref;
+        long datagrams;
+        long lastSeen;
+        Traffic traffic = Traffic.NONE;
+
+        Flow(ConnectionRef ref) {
+            this.ref = ref;
+        }
+    }
+}
