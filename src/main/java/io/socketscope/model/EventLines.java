@@ -4,12 +4,34 @@ import io.socketscope.server.ConnectionRef;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.Traffic;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns a server event into the log entry people read. */
 public final class EventLines {
 
+    static {
+        // The lines are made on server threads, which must not need a class file when descriptors run out:
+        // load every class an entry can touch now, while the first event is printed.
+        for (Class<?> type : List.of(LogEntry.class, LogEntry.Kind.class, Sizes.class, Traffic.class,
+                io.socketscope.server.TextEscapes.class, io.socketscope.server.Protocol.class,
+                io.socketscope.server.CloseReason.class)) {
+            load(type);
+        }
+        for (Class<?> type : ServerEvent.class.getPermittedSubclasses()) {
+            load(type);
+        }
+    }
+
     private EventLines() {
+    }
+
+    private static void load(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ClassNotFoundException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
     }
 
     public static LogEntry entry(ServerEvent event) {

@@ -100,7 +100,6 @@ public final class ScopeModel {
                     refusedTotal = 0;
                     datagramsTotal = 0;
                 }
-                ports.values().removeIf(p -> !p.live);
                 ports.put(e.runId(), new PortState(e));
                 newestRun = e.runId();
                 phaseChanged = true;
@@ -160,6 +159,11 @@ public final class ScopeModel {
             }
             logged.add(append(EventLines.entry(event)));
         }
+        if (phaseChanged && ports.values().stream().anyMatch(p -> p.live)) {
+            // A port stopped while others go on (or a new one started): the stopped ones leave the picture.
+            // When every port stopped at once, they stay, drawn closed, until something starts again.
+            ports.values().removeIf(p -> !p.live);
+        }
         return new Change(opened, List.copyOf(updated.values()), closed, logged, phaseChanged);
     }
 
@@ -208,7 +212,7 @@ public final class ScopeModel {
         return ports.values().stream().anyMatch(p -> p.live) ? Phase.LISTENING : Phase.STOPPED;
     }
 
-    /** The ports in the picture, in the order they started: the live ones, or the last ones stopped. */
+    /** The ports in the picture, in the order they started: the live ones, or the ones stopped last. */
     public List<PortInfo> ports() {
         return ports.values().stream().map(PortState::snapshot).toList();
     }

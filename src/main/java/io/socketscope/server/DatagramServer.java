@@ -254,7 +254,7 @@ public final class DatagramServer implements PortListener {
     private void emit(ServerEvent event) {
         try {
             listener.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("a server listener failed on {}", event, e);
         }
     }

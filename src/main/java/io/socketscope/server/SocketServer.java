@@ -43,7 +43,9 @@ public final class SocketServer implements PortListener {
                 TimedInput.ReadTimeout.class, SurrogateIds.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
-        for (Class<?> type : needed) {
+        List<Class<?>> all = new ArrayList<>(needed);
+        all.addAll(List.of(ServerEvent.class.getPermittedSubclasses()));
+        for (Class<?> type : all) {
             try {
                 Class.forName(type.getName(), true, type.getClassLoader());
             } catch (ClassNotFoundException impossible) {
@@ -324,7 +326,9 @@ public final class SocketServer implements PortListener {
     private void emit(ServerEvent event) {
         try {
             listener.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A listener that fails (even for want of a class file when descriptors run out) loses this
+            // event for itself; the server's threads go on.
             LOG.warn("a server listener failed on {}", event, e);
         }
     }

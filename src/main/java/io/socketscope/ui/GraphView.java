@@ -46,9 +46,11 @@ public final class GraphView extends Region {
     public GraphView() {
         getStyleClass().add("graph-view");
         getStylesheets().add(GraphView.class.getResource("graph-view.css").toExternalForm());
-        lines.setManaged(false);
-        labels.setManaged(false);
-        portLayer.setManaged(false);
+        for (Pane layer : new Pane[] {lines, labels, portLayer}) {
+            // Layers only group; a click must reach the edge or node under the pointer, never a layer.
+            layer.setManaged(false);
+            layer.setPickOnBounds(false);
+        }
         placeholder.getStyleClass().add("graph-placeholder");
         placeholder.setManaged(false);
         caption.getStyleClass().add("graph-caption");

@@ -72,4 +72,60 @@ class HeadlessAndOptionsTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("CLOSE   " + client) && l.contains("peer-closed")));
         assertTrue(lines.get(lines.size() - 1).contains("STOP"), "closing the runner stops the server");
     }
+
+    @Test
+    void listenTakesSeveralPortsAndProtocols() throws Exception {
+        Options o = Options.parse(List.of("--listen", "tcp:8080", "--listen", "udp:8080", "--listen", "tcp:9090"));
+        assertEquals(List.of(io.socketscope.server.ListenSpec.tcp(8080), io.socketscope.server.ListenSpec.udp(8080),
+                io.socketscope.server.ListenSpec.tcp(9090)), o.listens());
+        assertEquals(List.of(io.socketscope.server.ListenSpec.tcp(9090)), Options.parse(List.of("--port", "9090")).listens());
+        assertEquals("--listen ftp:21: \"ftp\" is not a protocol: write tcp:PORT or udp:PORT.",
+                assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--listen", "ftp:21"))).getMessage());
+        assertEquals("--listen udp:65536: Ports are 16-bit unsigned: 0–65535, so 65536 does not fit.",
+                assertThrows(Options.OptionsException.class, () -> Options.parse(List.of("--listen", "udp:65536"))).getMessage());
+        assertEquals("tcp:8080 is given twice: one program can open a port only once.",
+                assertThrows(Options.OptionsException.class,
+                        () -> Options.parse(List.of("--port", "8080", "--listen", "tcp:8080"))).getMessage());
+    }
+
+    @Test
+    void headlessPrintsEachCloseReasonAndEachDatagram() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Options options = Options.parse(List.of("--headless", "--listen", "tcp:0", "--listen", "udp:0", "--bind", "local",
+                "--banner-delay", "100", "--fin-linger", "200"));
+        try (HeadlessRunner runner = new HeadlessRunner(options, out)) {
+            List<io.socketscope.server.PortListener> ports = runner.start();
+            assertEquals(2, ports.size());
+            int tcp = ports.get(0).port();
+            int udp = ports.get(1).port();
+            try (Socket c = Clients.connect(tcp)) {
+                Clients.readLine(c);
+                c.shutdownOutput();
+                c.getInputStream().readAllBytes();
+            }
+            try (Socket c = Clients.connect(tcp)) {
+                Clients.readLine(c);
+                c.setSoLinger(true, 0);
+            }
+            try (java.net.DatagramSocket d = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+                d.setSoTimeout(5000);
+                byte[] ping = "ping".getBytes(StandardCharsets.UTF_8);
+                d.send(new java.net.DatagramPacket(ping, ping.length, java.net.InetAddress.getByName("127.0.0.1"), udp));
+                d.receive(new java.net.DatagramPacket(new byte[512], 512));
+            }
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!(bytes.toString(StandardCharsets.UTF_8).contains("reset")
+                    && bytes.toString(StandardCharsets.UTF_8).contains("DATAGRAM"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("FIN") && text.contains("peer-half-closed: "), text);
+        assertTrue(text.contains("CLOSE") && text.contains(" reset: "), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("DATAGRAM 127.0.0.1:") && l.contains("#1, 4 bytes") && l.contains("\"ping\"")), text);
+        assertTrue(text.contains("server-stop") || text.contains("STOP"), text);
+        assertTrue(text.contains("stopped receiving on UDP port"), text);
+    }
 }
