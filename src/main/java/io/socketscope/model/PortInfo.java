@@ -25,8 +25,8 @@ public record PortInfo(long runId, Protocol protocol, int port, BindMode bind, L
         return ListeningSocket.descriptorLabels(sockets);
     }
 
-    /** The conventional service name for this port number, or null. */
+    /** The conventional service on this port (TCP and UDP differ), or null. */
     public String service() {
-        return PortInput.wellKnownName(port);
+        return PortInput.wellKnownName(port, protocol);
     }
 }

@@ -17,6 +17,12 @@ public final class PortInput {
             Map.entry(143, "IMAP"), Map.entry(443, "HTTPS"), Map.entry(3306, "MySQL"),
             Map.entry(5432, "PostgreSQL"), Map.entry(8080, "HTTP (alternate)"));
 
+    /** Services found on UDP ports; a UDP port number names a different port than the same TCP number. */
+    private static final Map<Integer, String> WELL_KNOWN_UDP = Map.ofEntries(
+            Map.entry(53, "DNS"), Map.entry(67, "DHCP server"), Map.entry(68, "DHCP client"), Map.entry(69, "TFTP"),
+            Map.entry(123, "NTP"), Map.entry(161, "SNMP"), Map.entry(443, "HTTP/3 (QUIC)"), Map.entry(514, "syslog"),
+            Map.entry(1900, "SSDP"), Map.entry(5353, "mDNS"));
+
     private PortInput() {
     }
 
@@ -47,23 +53,35 @@ public final class PortInput {
 
     /** A short note about a valid port: privileged, well known, or "the OS picks". Empty if nothing to say. */
     public static String note(int port) {
+        return note(port, Protocol.TCP);
+    }
+
+    /** The note for a port of the given protocol (UDP 53 is DNS; UDP 8080 is nobody's in particular). */
+    public static String note(int port, Protocol protocol) {
         if (port == 0) {
             return "Port 0 means: let the operating system pick a free port.";
         }
-        String name = WELL_KNOWN.get(port);
-        String known = name == null ? "" : "Port " + port + " is commonly used for " + name + ". ";
+        String name = wellKnownName(port, protocol);
+        String known = name == null ? "" : (protocol == Protocol.UDP ? "UDP port " : "Port ") + port
+                + " is commonly used for " + name + ". ";
         if (port < FIRST_UNPRIVILEGED) {
             return known + "Ports below 1024 are privileged: only an administrator (root) may listen on them.";
         }
         return known.strip();
     }
 
-    /** The well-known ports this app names, in port order, with their services. */
-    public static java.util.SortedMap<Integer, String> wellKnown() {
-        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(WELL_KNOWN));
+    /** The well-known ports of a protocol, in port order, with their services. */
+    public static java.util.SortedMap<Integer, String> wellKnown(Protocol protocol) {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(
+                protocol == Protocol.UDP ? WELL_KNOWN_UDP : WELL_KNOWN));
     }
 
-    /** The service conventionally found on this port, or null. */
+    /** The service conventionally found on this port of this protocol, or null. */
+    public static String wellKnownName(int port, Protocol protocol) {
+        return protocol == Protocol.UDP ? WELL_KNOWN_UDP.get(port) : WELL_KNOWN.get(port);
+    }
+
+    /** The service conventionally found on this TCP port, or null. */
     public static String wellKnownName(int port) {
         return WELL_KNOWN.get(port);
     }

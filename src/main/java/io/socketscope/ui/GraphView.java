@@ -236,10 +236,10 @@ public final class GraphView extends Region {
                 .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
         if (anyTcp) {
             text.append(ports.size() == 1 ? "Every connection to port " + ports.values().iterator().next().info().port()
-                    + " is its own socket with its own descriptor." : "TCP: every connection is its own socket with its own descriptor.");
+                    + " is its own socket with its own descriptor." : "TCP: a socket per connection.");
         }
         if (anyUdp) {
-            text.append(anyTcp ? " " : "").append("UDP: one socket, one descriptor, for every peer.");
+            text.append(anyTcp ? " " : "").append("UDP: one socket for every peer.");
         }
         caption.setText(text.toString());
     }

@@ -161,18 +161,24 @@ public final class MainView {
         sideTabs.getSelectionModel().select(socketTab);
     }
 
-    /** Offers the well-known ports, each with its service and whether it is privileged. */
+    /** Offers the well-known ports of both protocols, each with its service and whether it is privileged. */
     private void fillWellKnown() {
         MenuItem pick = new MenuItem("0  let the operating system pick a free port");
         pick.setOnAction(e -> viewModel.portTextProperty().set("0"));
         wellKnownButton.getItems().add(pick);
-        for (Map.Entry<Integer, String> known : PortInput.wellKnown().entrySet()) {
-            int port = known.getKey();
-            MenuItem item = new MenuItem(port + "  " + known.getValue()
-                    + (port < PortInput.FIRST_UNPRIVILEGED ? "  (privileged: below 1024, needs root)" : ""));
-            item.setId("well-known-" + port);
-            item.setOnAction(e -> viewModel.portTextProperty().set(Integer.toString(port)));
-            wellKnownButton.getItems().add(item);
+        for (Protocol protocol : Protocol.values()) {
+            wellKnownButton.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (Map.Entry<Integer, String> known : PortInput.wellKnown(protocol).entrySet()) {
+                int port = known.getKey();
+                MenuItem item = new MenuItem(protocol + " " + port + "  " + known.getValue()
+                        + (port < PortInput.FIRST_UNPRIVILEGED ? "  (privileged: below 1024, needs root)" : ""));
+                item.setId("well-known-" + protocol.option() + "-" + port);
+                item.setOnAction(e -> {
+                    viewModel.protocolProperty().set(protocol);
+                    viewModel.portTextProperty().set(Integer.toString(port));
+                });
+                wellKnownButton.getItems().add(item);
+            }
         }
     }
 

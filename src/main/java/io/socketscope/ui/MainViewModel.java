@@ -94,8 +94,9 @@ public final class MainViewModel {
         portText.set(Integer.toString(template.port()));
         bind.set(template.bind());
         status.set(model.statusLine());
-        portText.addListener((obs, old, now) -> portNote.set(noteFor(now)));
-        portNote.set(noteFor(portText.get()));
+        portText.addListener((obs, old, now) -> portNote.set(noteFor(now, protocol.get())));
+        protocol.addListener((obs, old, now) -> portNote.set(noteFor(portText.get(), now)));
+        portNote.set(noteFor(portText.get(), protocol.get()));
         pump.start();
         addressRefresh.setCycleCount(Animation.INDEFINITE);
         addressRefresh.play();
@@ -373,9 +374,9 @@ public final class MainViewModel {
                 + "). On this computer: http://127.0.0.1:" + port + "/ or nc 127.0.0.1 " + port;
     }
 
-    private static String noteFor(String text) {
+    private static String noteFor(String text, Protocol protocol) {
         PortInput.Result r = PortInput.parse(text);
-        return r.ok() ? PortInput.note(r.port()) : "";
+        return r.ok() ? PortInput.note(r.port(), protocol) : "";
     }
 
     public ScopeModel model() {

@@ -193,8 +193,10 @@ class SocketDetailsTest {
         assertEquals(1, (int) onFx(() -> window.viewModel().listeners().size()));
 
         robot.clickOn("#wellKnownButton");
-        robot.clickOn("443  HTTPS  (privileged: below 1024, needs root)");
-        assertEquals("443", onFx(() -> window.viewModel().portTextProperty().get()));
+        robot.clickOn("UDP 53  DNS  (privileged: below 1024, needs root)");
+        assertEquals("53", onFx(() -> window.viewModel().portTextProperty().get()));
+        assertEquals(Protocol.UDP, onFx(() -> window.viewModel().protocolProperty().get()));
+        assertTrue(robot.lookup("#portNote").queryAs(Label.class).getText().startsWith("UDP port 53 is commonly used for DNS."));
         assertTrue(robot.lookup("#portNote").queryAs(Label.class).getText().contains("privileged"));
         assertFalse(robot.lookup("#portNote").queryAs(Label.class).getText().isEmpty());
     }
