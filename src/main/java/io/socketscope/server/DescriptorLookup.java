@@ -14,6 +14,16 @@ public interface DescriptorLookup {
     /** The descriptor of the UDP socket bound to {@code local}. */
     Descriptor datagram(InetSocketAddress local);
 
+    /** The descriptor of an accepted connection, read from its channel where that is possible. */
+    default Descriptor connection(java.nio.channels.Channel channel, InetSocketAddress local, InetSocketAddress remote) {
+        return connection(local, remote);
+    }
+
+    /** The descriptor of a listening channel, read from it where that is possible. */
+    default Descriptor listening(java.nio.channels.Channel channel, InetSocketAddress local) {
+        return listening(local);
+    }
+
     /** The real OS lookup where this system offers one (Linux {@code /proc}), else surrogate ids. */
     static DescriptorLookup forThisSystem() {
         return ProcFdLookup.isAvailable() ? new ProcFdLookup(new SurrogateIds()) : new SurrogateIds();

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Finds the real file descriptor of a socket on Linux without JVM internals: the socket's addresses are
  * matched in {@code /proc/net/tcp} and {@code /proc/net/tcp6} to its inode, and the inode to the
  * {@code /proc/self/fd/N -> socket:[inode]} link. Falls back to a surrogate id if the socket is not found.
+ * Given the socket's channel, it first asks {@link ChannelFds}, which answers in O(1) where the JVM allows.
  */
 public final class ProcFdLookup implements DescriptorLookup {
 
@@ -52,6 +53,18 @@ public final class ProcFdLookup implements DescriptorLookup {
         }
         LOG.debug("no OS descriptor found for listening socket {}", local);
         return fallback.listening(local);
+    }
+
+    @Override
+    public Descriptor connection(java.nio.channels.Channel channel, InetSocketAddress local, InetSocketAddress remote) {
+        OptionalInt fd = ChannelFds.of(channel);
+        return fd.isPresent() ? Descriptor.os(fd.getAsInt()) : connection(local, remote);
+    }
+
+    @Override
+    public Descriptor listening(java.nio.channels.Channel channel, InetSocketAddress local) {
+        OptionalInt fd = ChannelFds.of(channel);
+        return fd.isPresent() ? Descriptor.os(fd.getAsInt()) : listening(local);
     }
 
     @Override

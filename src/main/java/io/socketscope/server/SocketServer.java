@@ -5,6 +5,10 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -40,7 +44,7 @@ public final class SocketServer implements PortListener {
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
-                TimedInput.ReadTimeout.class, SurrogateIds.class,
+                TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
         List<Class<?>> all = new ArrayList<>(needed);
@@ -60,7 +64,7 @@ public final class SocketServer implements PortListener {
     private final long runId = Ids.nextRun();
     private final Object lock = new Object();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
-    private final List<ServerSocket> serverSockets = new ArrayList<>();
+    private final List<ServerSocketChannel> serverSockets = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final ExecutorService workers;
     private volatile boolean running;
@@ -145,8 +149,8 @@ public final class SocketServer implements PortListener {
         }
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
-        for (ServerSocket ss : serverSockets) {
-            String family = ss.getInetAddress().getAddress().length == 16 ? "-v6" : "";
+        for (ServerSocketChannel ss : serverSockets) {
+            String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             Thread acceptor = new Thread(() -> acceptLoop(ss), "socketscope-acceptor-" + port + family);
             acceptor.setDaemon(true);
             acceptor.start();
@@ -157,12 +161,14 @@ public final class SocketServer implements PortListener {
     private List<ListeningSocket> bindAll() throws IOException {
         List<ListeningSocket> listening = new ArrayList<>();
         for (InetAddress address : bindAddresses()) {
-            ServerSocket ss = new ServerSocket();
+            // A channel rather than a ServerSocket: the channel gives each accepted socket's descriptor
+            // directly (see ChannelFds), instead of a search of /proc per accept.
+            ServerSocketChannel ss = ServerSocketChannel.open();
             serverSockets.add(ss);
-            ss.setReuseAddress(true);
+            ss.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             try {
                 ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), 128);
-            } catch (SocketException e) {
+            } catch (SocketException | UnsupportedAddressTypeException e) {
                 if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
                         && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
                     // No IPv6 loopback on this machine: 127.0.0.1 alone is still "this computer only".
@@ -171,11 +177,14 @@ public final class SocketServer implements PortListener {
                     ss.close();
                     continue;
                 }
+                if (e instanceof UnsupportedAddressTypeException) {
+                    throw new SocketException("address type not supported: " + address);
+                }
                 throw e;
             }
-            port = ss.getLocalPort();
-            InetSocketAddress local = (InetSocketAddress) ss.getLocalSocketAddress();
-            listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(local)));
+            InetSocketAddress local = localOf(ss);
+            port = local.getPort();
+            listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(ss, local)));
         }
         return listening;
     }
@@ -188,7 +197,15 @@ public final class SocketServer implements PortListener {
         return List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
     }
 
-    private void acceptLoop(ServerSocket ss) {
+    private static InetSocketAddress localOf(ServerSocketChannel ss) {
+        try {
+            return (InetSocketAddress) ss.getLocalAddress();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void acceptLoop(ServerSocketChannel ss) {
         int backoff = 0;
         int failures = 0;
         boolean reported = false;
@@ -196,10 +213,11 @@ public final class SocketServer implements PortListener {
         while (running) {
             Socket socket;
             try {
-                socket = ss.accept();
+                SocketChannel channel = ss.accept();
+                socket = channel.socket();
                 backoff = 0;
             } catch (IOException e) {
-                if (!running || ss.isClosed()) {
+                if (!running || !ss.isOpen()) {
                     return;
                 }
                 // One clear error (at most one every 10 s), then quiet retries with growing pauses:
@@ -246,8 +264,9 @@ public final class SocketServer implements PortListener {
             closeQuietly(socket);
             return;
         }
-        ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote),
-                Endpoint.of(local), lookup.connection(local, remote));
+        Descriptor descriptor = socket.getChannel() != null ? lookup.connection(socket.getChannel(), local, remote)
+                : lookup.connection(local, remote);
+        ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote), Endpoint.of(local), descriptor);
         Connection connection = new Connection(socket, ref);
         boolean refused;
         synchronized (lock) {
@@ -314,7 +333,7 @@ public final class SocketServer implements PortListener {
     }
 
     private void closeServerSockets() {
-        for (ServerSocket ss : serverSockets) {
+        for (ServerSocketChannel ss : serverSockets) {
             try {
                 ss.close();
             } catch (IOException e) {

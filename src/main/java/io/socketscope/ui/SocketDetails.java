@@ -63,6 +63,7 @@ final class SocketDetails extends VBox {
         grid.setVgap(3);
         String[][] rows = {{"protocol", "Protocol"}, {"client", "Client"}, {"server", "Server"},
                 {"descriptor", "Descriptor"}, {"opened", "Opened at"}, {"age", "Open for"},
+                {"last", "Last heard"},
                 {"received", "Bytes received"}, {"sent", "Bytes sent"}, {"requests", "Requests"},
                 {"state", "State"}};
         int r = 0;
@@ -131,6 +132,7 @@ final class SocketDetails extends VBox {
         }
         set("opened", CLOCK.format(info.openedAt()));
         keyText("age", info.isOpen() ? (tcp ? "Open for" : "Seen for") : (tcp ? "Was open for" : "Was seen for"));
+        set("last", info.requests() == 0 ? "nothing sent yet" : CLOCK.format(info.lastSeen()));
         set("received", bytes(info.traffic().received()));
         set("sent", bytes(info.traffic().sent()));
         keyText("requests", tcp ? "Requests" : "Datagrams");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -342,6 +343,25 @@ class SocketServerTest {
             assertEquals(next.runId(), second.await(ServerEvent.Listening.class, 1).get(0).runId());
         } finally {
             next.stop();
+        }
+    }
+
+    @Test
+    void descriptorsReadFromTheChannelAgreeWithProc() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcFdLookup.isAvailable(), "needs Linux /proc");
+        startLocal();
+        Socket c = client();
+        ConnectionRef ref = events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+        Descriptor fromProc = new ProcFdLookup(new SurrogateIds()).connection(
+                new InetSocketAddress(ref.server().address(), ref.server().port()),
+                new InetSocketAddress(ref.client().address(), c.getLocalPort()));
+        assertEquals(fromProc, ref.descriptor());
+        try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+            assertTrue(ChannelFds.readable(probe), "the tests run with --add-opens, as the app does: the fast path is on");
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            long inode = ProcFdLookup.inodeOfFd(ChannelFds.of(probe).getAsInt());
+            assertTrue(ProcFdLookup.readTables().stream().anyMatch(e -> e.inode() == inode
+                    && e.localPort() == probe.socket().getLocalPort()));
         }
     }
 }

@@ -108,6 +108,7 @@ class SocketDetailsTest {
         assertTrue(detail("descriptor").startsWith(info.connection().descriptor().label()), detail("descriptor"));
         assertEquals("open", detail("state"));
         assertEquals("1", detail("requests"));
+        assertTrue(detail("last").matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}"), detail("last"));
         assertEquals(request.length() + " bytes", detail("received"));
         assertTrue(onFx(() -> robot.lookup("#detailLines").queryListView().getItems().contains("GET / HTTP/1.1")));
         Node edge = robot.lookup("#socket-" + info.id()).query();
