@@ -34,6 +34,12 @@ public final class SocketServer implements PortListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final int MAX_ACCEPT_BACKOFF_MS = 1000;
+    /**
+     * Connections the kernel may hold complete but not yet accepted. When this queue overflows, Linux drops
+     * the client's last handshake packet: the client believes it is connected, the server never sees it.
+     * 4096 is Linux's default cap (net.core.somaxconn); a burst of thousands must not lose a socket.
+     */
+    static final int BACKLOG = 4096;
     private static final long ACCEPT_REPORT_INTERVAL_NANOS = 10_000_000_000L;
 
     static {
@@ -167,7 +173,7 @@ public final class SocketServer implements PortListener {
             serverSockets.add(ss);
             ss.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             try {
-                ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), 128);
+                ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), BACKLOG);
             } catch (SocketException | UnsupportedAddressTypeException e) {
                 if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
                         && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {

@@ -24,11 +24,22 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The port/socket graph, built in code: each open port as a node, each client host as a node, and each
- * accepted socket (or UDP flow) as its own labeled edge from its host to its port. Scene-graph nodes (not
- * a Canvas) because every piece is styled with CSS, clickable, looked up by tests, and at this scale cheap
- * enough to lay out.
+ * accepted socket (or UDP flow) as its own labeled edge from its host to its port. A host with more than
+ * {@link #BUNDLE_AT} open sockets has them drawn as one bundled edge per port, with a count, which expands
+ * on click.
+ *
+ * <p>Scene-graph nodes, not a Canvas, chosen by measurement: with bundling the scene holds at most a few
+ * hundred edges however many sockets are open (10,000 sockets from 10 hosts are 10 bundles), so a pulse's
+ * CSS and layout stay a few milliseconds (see the benchmark in {@code bench/}), while every piece keeps
+ * its CSS look, its click and tooltip, and can be found by tests. A Canvas would have to redraw all of it
+ * on every change and re-implement picking.
  */
 public final class GraphView extends Region {
+
+    /** Past this many open sockets, a host's sockets are drawn as one bundled edge per port. */
+    static final int BUNDLE_AT = 12;
+    /** An expanded bundle still draws at most this many edges; the rest stay counted in a bundle. */
+    static final int EXPANDED_MAX = 120;
 
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
@@ -42,6 +53,8 @@ public final class GraphView extends Region {
     private LongConsumer onSocketClicked = id -> { };
     private LongFunction<String> summaries = id -> null;
     private long selectedId = -1;
+    private long openTcp;
+    private long openUdp;
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -112,15 +125,39 @@ public final class GraphView extends Region {
     }
 
     public void socketOpened(SocketInfo info) {
-        if (edges.containsKey(info.id())) {
-            return;
-        }
-        SocketEdge edge = new SocketEdge(info);
-        edges.put(info.id(), edge);
         HostNode host = hosts.computeIfAbsent(info.host(), HostNode::new);
         if (host.getParent() == null) {
             labels.getChildren().add(host);
         }
+        if (host.open.putIfAbsent(info.id(), info) != null) {
+            return;
+        }
+        count(info, 1);
+        if (host.bundled || host.open.size() > host.limit()) {
+            if (!host.bundled) {
+                bundle(host);
+            } else {
+                bundleFor(host, info.runId()).add(1);
+            }
+        } else {
+            draw(host, info).highlight();
+        }
+        host.updateCount();
+        updateCaption();
+        requestLayout();
+    }
+
+    private void count(SocketInfo info, int delta) {
+        if (info.protocol() == Protocol.TCP) {
+            openTcp += delta;
+        } else {
+            openUdp += delta;
+        }
+    }
+
+    private SocketEdge draw(HostNode host, SocketInfo info) {
+        SocketEdge edge = new SocketEdge(info);
+        edges.put(info.id(), edge);
         host.sockets.add(edge);
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
@@ -132,14 +169,96 @@ public final class GraphView extends Region {
         });
         Tooltip.install(edge.label, tip);
         edge.setSelected(info.id() == selectedId);
-        edge.highlight();
+        return edge;
+    }
+
+    /** Replaces a host's open edges by one bundle per port (fading edges finish fading). */
+    private void bundle(HostNode host) {
+        host.bundled = true;
+        for (SocketEdge edge : List.copyOf(host.sockets)) {
+            if (!edge.isClosing()) {
+                erase(edge);
+            }
+        }
+        dropBundles(host);
+        for (SocketInfo info : host.open.values()) {
+            bundleFor(host, info.runId()).add(1);
+        }
+    }
+
+    private void dropBundles(HostNode host) {
+        for (BundleEdge bundle : host.bundles.values()) {
+            lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
+            labels.getChildren().remove(bundle.label);
+        }
+        host.bundles.clear();
+    }
+
+    /** A click on a bundle: draw its sockets one by one (up to {@link #EXPANDED_MAX}), or bundle them again. */
+    private void toggle(HostNode host) {
+        host.expanded = !host.expanded;
+        if (host.expanded) {
+            unbundle(host);
+        } else if (host.open.size() > BUNDLE_AT) {
+            bundle(host);
+        }
         host.updateCount();
-        updateCaption();
         requestLayout();
+    }
+
+    /** Draws a bundled host's sockets one by one again (few are left, or it was expanded). */
+    private void unbundle(HostNode host) {
+        host.bundled = false;
+        dropBundles(host);
+        int drawn = (int) host.openCount();
+        for (SocketInfo info : host.open.values()) {
+            if (edges.containsKey(info.id())) {
+                continue;
+            }
+            if (drawn++ < host.limit()) {
+                draw(host, info);
+            } else {
+                bundleFor(host, info.runId()).add(1);
+                host.bundled = true;
+            }
+        }
+    }
+
+    private BundleEdge bundleFor(HostNode host, long runId) {
+        return host.bundles.computeIfAbsent(runId, id -> {
+            BundleEdge bundle = new BundleEdge(id);
+            bundle.label.setOnMouseClicked(e -> toggle(host));
+            lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
+            labels.getChildren().add(bundle.label);
+            return bundle;
+        });
+    }
+
+    /** Bundled edges and their counts, for tests: {@code 127.0.0.2 → run 3: 1,240}. */
+    public List<String> bundleTexts() {
+        List<String> out = new ArrayList<>();
+        for (HostNode host : hosts.values()) {
+            for (BundleEdge b : host.bundles.values()) {
+                out.add(host.address.getText() + ": " + b.count());
+            }
+        }
+        return out;
+    }
+
+    /** Clicks a host's first bundle, as a person would (tests). */
+    void toggleBundle(String ip) {
+        HostNode host = hosts.get(ip);
+        if (host != null && !host.bundles.isEmpty()) {
+            toggle(host);
+        }
     }
 
     /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
     public void socketUpdated(SocketInfo info) {
+        HostNode owner = hosts.get(info.host());
+        if (owner != null) {
+            owner.open.computeIfPresent(info.id(), (id, before) -> info);
+        }
         SocketEdge edge = edges.get(info.id());
         if (edge != null) {
             edge.update(info);
@@ -170,14 +289,34 @@ public final class GraphView extends Region {
     }
 
     public void socketClosed(SocketInfo info) {
-        SocketEdge edge = edges.get(info.id());
-        if (edge == null) {
+        HostNode host = hosts.get(info.host());
+        if (host == null || host.open.remove(info.id()) == null) {
             return;
         }
-        edge.update(info);
-        edge.close(() -> remove(edge));
-        hosts.get(info.host()).updateCount();
+        count(info, -1);
+        SocketEdge edge = edges.get(info.id());
+        if (edge != null) {
+            edge.update(info);
+            edge.close(() -> remove(edge));
+        } else {
+            BundleEdge bundle = host.bundles.get(info.runId());
+            if (bundle != null) {
+                bundle.add(-1);
+                if (bundle.count() <= 0) {
+                    host.bundles.remove(info.runId());
+                    lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
+                    labels.getChildren().remove(bundle.label);
+                }
+            }
+        }
+        if (host.bundled && host.open.size() <= BUNDLE_AT / 2) {
+            host.expanded = false;
+            unbundle(host);
+        }
+        removeIfEmpty(host);
+        host.updateCount();
         updateCaption();
+        requestLayout();
     }
 
     /** Labels of the sockets drawn as open (not fading out), in display order. */
@@ -197,17 +336,31 @@ public final class GraphView extends Region {
     }
 
     private void remove(SocketEdge edge) {
+        erase(edge);
+        HostNode host = hosts.get(edge.info().host());
+        if (host != null) {
+            removeIfEmpty(host);
+        }
+        updateCaption();
+        requestLayout();
+    }
+
+    /** Takes an edge off the screen at once. */
+    private void erase(SocketEdge edge) {
         edges.remove(edge.info().id());
         lines.getChildren().removeAll(edge.toLabel, edge.toPort);
         labels.getChildren().remove(edge.label);
         HostNode host = hosts.get(edge.info().host());
-        host.sockets.remove(edge);
-        if (host.sockets.isEmpty()) {
-            hosts.remove(edge.info().host());
+        if (host != null) {
+            host.sockets.remove(edge);
+        }
+    }
+
+    private void removeIfEmpty(HostNode host) {
+        if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
+            hosts.remove(host.address.getText());
             labels.getChildren().remove(host);
         }
-        updateCaption();
-        requestLayout();
     }
 
     private void updateCaption() {
@@ -215,24 +368,18 @@ public final class GraphView extends Region {
             caption.setText("");
             return;
         }
-        long tcp = 0;
-        long udp = 0;
-        for (SocketEdge e : edges.values()) {
-            if (!e.isClosing()) {
-                if (e.info().protocol() == Protocol.TCP) {
-                    tcp++;
-                } else {
-                    udp++;
-                }
-            }
+        long tcp = openTcp;
+        long udp = openUdp;
+        long liveHosts = 0;
+        for (HostNode h : hosts.values()) {
+            liveHosts += h.open.isEmpty() ? 0 : 1;
         }
-        long liveHosts = hosts.values().stream().filter(h -> h.openCount() > 0).count();
         boolean anyUdp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.UDP);
         boolean anyTcp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.TCP);
         StringBuilder text = new StringBuilder()
                 .append(ports.size() == 1 ? "1 port, " : ports.size() + " ports, ")
-                .append(tcp == 1 ? "1 socket" : tcp + " sockets")
-                .append(anyUdp ? (udp == 1 ? " and 1 UDP peer" : " and " + udp + " UDP peers") : "")
+                .append(tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp))
+                .append(anyUdp ? (udp == 1 ? " and 1 UDP peer" : String.format(" and %,d UDP peers", udp)) : "")
                 .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
         if (anyTcp) {
             text.append(ports.size() == 1 ? "Every connection to port " + ports.values().iterator().next().info().port()
@@ -250,7 +397,7 @@ public final class GraphView extends Region {
         double h = getHeight();
         List<Integer> counts = new ArrayList<>();
         for (HostNode host : hosts.values()) {
-            counts.add(host.sockets.size());
+            counts.add(host.sockets.size() + host.bundles.size());
         }
         GraphLayout.Result layout = GraphLayout.compute(w, h - 24, counts, ports.size());
         Map<Long, GraphLayout.Box> portBoxes = new LinkedHashMap<>();
@@ -267,6 +414,10 @@ public final class GraphView extends Region {
         for (HostNode host : hosts.values()) {
             GraphLayout.Box box = layout.hosts().get(index++);
             host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
+            for (BundleEdge bundle : host.bundles.values()) {
+                GraphLayout.Box port = portBoxes.getOrDefault(bundle.runId, fallback);
+                bundle.place(box, layout.slots().get(slot++), port.x(), port.centerY());
+            }
             for (SocketEdge edge : host.sockets) {
                 GraphLayout.Box port = portBoxes.getOrDefault(edge.info().runId(), fallback);
                 edge.place(box, layout.slots().get(slot++), port.x(), port.centerY());
@@ -281,7 +432,12 @@ public final class GraphView extends Region {
     /** A client host: its IP, its name, a guess at its device, and how many sockets it has open. */
     private static final class HostNode extends HBox {
         final List<SocketEdge> sockets = new ArrayList<>();
-        private final Label address;
+        /** Every open socket of the host, drawn or bundled. */
+        final Map<Long, SocketInfo> open = new LinkedHashMap<>();
+        final Map<Long, BundleEdge> bundles = new LinkedHashMap<>();
+        boolean bundled;
+        boolean expanded;
+        final Label address;
         private final Label name = new Label();
         private final Label count = new Label();
         private final StackPane iconHolder = new StackPane();
@@ -323,15 +479,28 @@ public final class GraphView extends Region {
             return address.getText() + (name.getText().isEmpty() ? "" : " " + name.getText()) + " · " + count.getText();
         }
 
+        /** Drawn edges that are not fading out. */
         long openCount() {
-            return sockets.stream().filter(e -> !e.isClosing()).count();
+            long n = 0;
+            for (SocketEdge e : sockets) {
+                n += e.isClosing() ? 0 : 1;
+            }
+            return n;
+        }
+
+        /** How many edges this host draws one by one before it bundles. */
+        int limit() {
+            return expanded ? EXPANDED_MAX : BUNDLE_AT;
         }
 
         void updateCount() {
-            long tcp = sockets.stream().filter(e -> !e.isClosing() && e.info().protocol() == Protocol.TCP).count();
-            long udp = openCount() - tcp;
+            long tcp = 0;
+            for (SocketInfo s : open.values()) {
+                tcp += s.protocol() == Protocol.TCP ? 1 : 0;
+            }
+            long udp = open.size() - tcp;
             String guess = device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?";
-            String counts = (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : tcp + " sockets") : "")
+            String counts = (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp)) : "")
                     + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));
             count.setText(counts + guess);
             tooltip.setText(address.getText() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")")

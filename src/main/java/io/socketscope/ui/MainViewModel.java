@@ -323,15 +323,24 @@ public final class MainViewModel {
         if (change.isEmpty()) {
             return;
         }
+        List<LogEntry> newestFirst = new ArrayList<>(Math.min(change.logged().size(), TABLE_ROWS));
+        for (int i = change.logged().size() - 1; i >= 0 && newestFirst.size() < TABLE_ROWS; i--) {
+            newestFirst.add(change.logged().get(i));
+        }
         for (LogEntry entry : change.logged()) {
-            logRows.add(0, entry);
             if (entry.kind() == LogEntry.Kind.ERROR && entry.client().isEmpty()) {
                 // A problem of the listener itself (not of one client): say it where people look.
                 showError(entry.detail());
             }
         }
-        if (logRows.size() > TABLE_ROWS) {
-            logRows.remove(TABLE_ROWS, logRows.size());
+        // One insertion per batch (not per event) keeps a storm's thousands of lines to one table update;
+        // the table keeps a window of the newest rows, the model's counters stay exact.
+        if (!newestFirst.isEmpty()) {
+            int keep = Math.max(0, Math.min(logRows.size(), TABLE_ROWS - newestFirst.size()));
+            if (keep < logRows.size()) {
+                logRows.remove(keep, logRows.size());
+            }
+            logRows.addAll(0, newestFirst);
         }
         status.set(model.statusLine());
         if (!change.opened().isEmpty()) {

@@ -117,7 +117,7 @@ final class SocketEdge {
         }
     }
 
-    private static CubicCurve curve() {
+    static CubicCurve curve() {
         CubicCurve c = new CubicCurve();
         c.getStyleClass().add("socket-line");
         c.setFill(null);
@@ -125,7 +125,7 @@ final class SocketEdge {
         return c;
     }
 
-    private static void connect(CubicCurve c, double x1, double y1, double x2, double y2) {
+    static void connect(CubicCurve c, double x1, double y1, double x2, double y2) {
         double bend = (x2 - x1) / 2;
         c.setStartX(x1);
         c.setStartY(y1);

@@ -134,7 +134,7 @@ class MainWindowTest {
     }
 
     @Test
-    void tenHostsAndTwentySocketsFromOneHostAreDrawnWithoutOverlap(FxRobot robot) throws Exception {
+    void tenHostsAndTwentySocketsFromOneHostAreDrawnWithoutOverlapTheTwentyAsOneBundle(FxRobot robot) throws Exception {
         int port = typePortZeroAndStart(robot);
         for (int host = 0; host < 10; host++) {
             for (int k = 0; k < (host == 0 ? 20 : 1); k++) {
@@ -145,7 +145,8 @@ class MainWindowTest {
                 clients.add(s);
             }
         }
-        waitUntil("29 edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 29);
+        waitUntil("9 edges and a bundle of 20", () -> onFx(() -> window.graph().openSocketLabels()).size() == 9
+                && onFx(() -> window.graph().bundleTexts()).equals(List.of("127.0.0.2: 20")));
         WaitForAsyncUtils.waitForFxEvents();
         List<javafx.geometry.Bounds> boxes = onFx(() -> {
             List<javafx.geometry.Bounds> b = new ArrayList<>();
@@ -153,7 +154,7 @@ class MainWindowTest {
             robot.lookup(".host-node").queryAll().forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
             return b;
         });
-        assertEquals(39, boxes.size(), "29 socket labels and 10 host nodes");
+        assertEquals(20, boxes.size(), "9 socket labels, 1 bundle and 10 host nodes");
         javafx.geometry.Bounds graphBounds = onFx(() -> window.graph().localToScene(window.graph().getBoundsInLocal()));
         for (int i = 0; i < boxes.size(); i++) {
             javafx.geometry.Bounds a = boxes.get(i);
@@ -175,7 +176,8 @@ class MainWindowTest {
             clients.add(s);
             Clients.send(s, "GET / HTTP/1.1\r\nX-Slow: ");
         }
-        waitUntil("300 edges", () -> onFx(() -> window.graph().openSocketLabels()).size() == 300);
+        waitUntil("300 sockets in one bundle", () -> onFx(() -> window.graph().bundleTexts())
+                .equals(List.of("127.0.0.1: 300")));
         java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
         javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
             @Override
@@ -194,7 +196,8 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(counter::stop).get(5, TimeUnit.SECONDS);
         assertTrue(frames.get() >= 20, "the scene kept pulsing: " + frames.get() + " frames in 1 s");
         try (Socket fresh = Clients.connect(port)) {
-            waitUntil("a new client still appears", () -> onFx(() -> window.graph().openSocketLabels()).size() == 301);
+            waitUntil("a new client still appears", () -> onFx(() -> window.graph().bundleTexts())
+                    .equals(List.of("127.0.0.1: 301")));
         }
     }
 
