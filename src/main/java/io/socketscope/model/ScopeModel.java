@@ -31,10 +31,11 @@ public final class ScopeModel {
 
     /**
      * What one batch changed: sockets that opened, that changed (requests, bytes, state, User-Agent), and
-     * that closed, log entries added, and whether the set of ports or their state changed.
+     * that closed, log entries added (formatted when read), whether the set of ports or their state
+     * changed, and the problems of listeners themselves (not of one client), to show where people look.
      */
     public record Change(List<SocketInfo> opened, List<SocketInfo> updated, List<SocketInfo> closed,
-                         List<LogEntry> logged, boolean phaseChanged) {
+                         List<LogEntry> logged, boolean phaseChanged, List<String> listenerProblems) {
         public boolean isEmpty() {
             return opened.isEmpty() && updated.isEmpty() && closed.isEmpty() && logged.isEmpty() && !phaseChanged;
         }
@@ -58,7 +59,7 @@ public final class ScopeModel {
     }
 
     private final int logCapacity;
-    private final Deque<LogEntry> log = new ArrayDeque<>();
+    private final Deque<LogLine> log = new ArrayDeque<>();
     private final Map<Long, SocketInfo> open = new LinkedHashMap<>();
     private final Deque<SocketInfo> recentlyClosed = new ArrayDeque<>();
     private final Map<Long, PortState> ports = new LinkedHashMap<>();
@@ -83,7 +84,7 @@ public final class ScopeModel {
         List<SocketInfo> opened = new ArrayList<>();
         List<SocketInfo> closed = new ArrayList<>();
         Map<Long, SocketInfo> updated = new LinkedHashMap<>();
-        List<LogEntry> logged = new ArrayList<>();
+        List<LogLine> logged = new ArrayList<>();
         boolean phaseChanged = false;
         for (ServerEvent event : batch) {
             if (!accepts(event)) {
@@ -157,14 +158,21 @@ public final class ScopeModel {
                 port.live = false;
                 phaseChanged = true;
             }
-            logged.add(append(EventLines.entry(event)));
+            logged.add(append(new LogLine(event)));
         }
         if (phaseChanged && ports.values().stream().anyMatch(p -> p.live)) {
             // A port stopped while others go on (or a new one started): the stopped ones leave the picture.
             // When every port stopped at once, they stay, drawn closed, until something starts again.
             ports.values().removeIf(p -> !p.live);
         }
-        return new Change(opened, List.copyOf(updated.values()), closed, logged, phaseChanged);
+        List<String> problems = new ArrayList<>();
+        for (ServerEvent event : batch) {
+            if (event instanceof ServerEvent.Failed f && f.connection() == null && accepts(event)) {
+                problems.add(f.message());
+            }
+        }
+        return new Change(opened, List.copyOf(updated.values()), closed, LogLine.entries(logged), phaseChanged,
+                problems);
     }
 
     private void update(long id, java.util.function.UnaryOperator<SocketInfo> how, Map<Long, SocketInfo> updated) {
@@ -185,8 +193,8 @@ public final class ScopeModel {
 
     /** Records a problem that belongs to no run, such as a port that could not be bound. */
     public Change noteProblem(String message) {
-        LogEntry entry = append(new LogEntry(Instant.now(), LogEntry.Kind.ERROR, "", "", message));
-        return new Change(List.of(), List.of(), List.of(), List.of(entry), false);
+        LogEntry entry = append(new LogLine(new LogEntry(Instant.now(), LogEntry.Kind.ERROR, "", "", message))).entry();
+        return new Change(List.of(), List.of(), List.of(), List.of(entry), false, List.of(message));
     }
 
     private boolean accepts(ServerEvent event) {
@@ -197,7 +205,7 @@ public final class ScopeModel {
         return port != null && port.live;
     }
 
-    private LogEntry append(LogEntry entry) {
+    private LogLine append(LogLine entry) {
         log.addLast(entry);
         while (log.size() > logCapacity) {
             log.removeFirst();
@@ -300,7 +308,7 @@ public final class ScopeModel {
     }
 
     public List<LogEntry> log() {
-        return List.copyOf(log);
+        return log.stream().map(LogLine::entry).toList();
     }
 
     /** Open sockets grouped by client host, hosts in the order they first connected. */

@@ -30,8 +30,14 @@ public sealed interface ServerEvent {
         }
     }
 
-    /** {@code accept()} returned a new connection. */
-    record Accepted(long runId, Instant time, ConnectionRef connection) implements ServerEvent {
+    /**
+     * {@code accept()} returned a new connection; {@code acceptedAtNanos} is {@link System#nanoTime()} when
+     * it returned, so that the time from accept to screen can be measured.
+     */
+    record Accepted(long runId, Instant time, ConnectionRef connection, long acceptedAtNanos) implements ServerEvent {
+        public Accepted(long runId, Instant time, ConnectionRef connection) {
+            this(runId, time, connection, System.nanoTime());
+        }
     }
 
     /**

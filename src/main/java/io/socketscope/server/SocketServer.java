@@ -218,8 +218,10 @@ public final class SocketServer implements PortListener {
         long lastReport = System.nanoTime() - ACCEPT_REPORT_INTERVAL_NANOS;
         while (running) {
             Socket socket;
+            long acceptedAt;
             try {
                 SocketChannel channel = ss.accept();
+                acceptedAt = System.nanoTime();
                 socket = channel.socket();
                 backoff = 0;
             } catch (IOException e) {
@@ -245,7 +247,7 @@ public final class SocketServer implements PortListener {
                 reported = false;
             }
             try {
-                workers.execute(() -> handle(socket));
+                workers.execute(() -> handle(socket, acceptedAt));
             } catch (RuntimeException | LinkageError cannotServe) {
                 // Rejected after Stop, or no thread could be made: this socket goes, the loop lives on.
                 closeQuietly(socket);
@@ -253,9 +255,9 @@ public final class SocketServer implements PortListener {
         }
     }
 
-    private void handle(Socket socket) {
+    private void handle(Socket socket, long acceptedAt) {
         try {
-            serve(socket);
+            serve(socket, acceptedAt);
         } catch (RuntimeException | LinkageError e) {
             // Never lose a socket, whatever failed (even a class that could not be loaded for lack of files).
             LOG.warn("could not serve a connection", e);
@@ -263,7 +265,7 @@ public final class SocketServer implements PortListener {
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, long acceptedAt) {
         InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         if (local == null || remote == null) {
@@ -283,7 +285,7 @@ public final class SocketServer implements PortListener {
             refused = connections.size() >= config.maxSockets();
             connections.put(ref.id(), connection);
             accepted.incrementAndGet();
-            emit(new ServerEvent.Accepted(runId, Instant.now(), ref));
+            emit(new ServerEvent.Accepted(runId, Instant.now(), ref, acceptedAt));
         }
         if (refused) {
             // Past the cap: reported like any other socket (one ACCEPT, one CLOSE), but closed at once.

@@ -28,9 +28,16 @@ final class BundleEdge {
         return count;
     }
 
+    /** Changes the count; the label is written at the next layout, once however many changed. */
     void add(int delta) {
         count += delta;
-        label.setText(String.format("%,d sockets · click to expand", count));
+    }
+
+    void refreshText() {
+        String text = String.format("%,d sockets · click to expand", count);
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
     }
 
     void place(GraphLayout.Box host, GraphLayout.Box slot, double portLeftX, double portY) {

@@ -17,15 +17,19 @@ final class EventPump implements ServerListener {
 
     private final Queue<ServerEvent> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<List<ServerEvent>> onBatch;
+    private final Runnable afterPulse;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             drain();
+            afterPulse.run();
         }
     };
 
-    EventPump(Consumer<List<ServerEvent>> onBatch) {
+    /** {@code afterPulse} runs on every pulse after the drain, for work that is paced by time, not by events. */
+    EventPump(Consumer<List<ServerEvent>> onBatch, Runnable afterPulse) {
         this.onBatch = onBatch;
+        this.afterPulse = afterPulse;
     }
 
     @Override

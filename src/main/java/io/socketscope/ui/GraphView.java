@@ -40,6 +40,11 @@ public final class GraphView extends Region {
     static final int BUNDLE_AT = 12;
     /** An expanded bundle still draws at most this many edges; the rest stay counted in a bundle. */
     static final int EXPANDED_MAX = 120;
+    /**
+     * Closing edges fade out; past this many fading at once, further ones go at once. A fading edge is
+     * repainted every frame, and with software rendering dozens of them cost more than everything else.
+     */
+    static final int MAX_FADING = 16;
 
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
@@ -52,7 +57,11 @@ public final class GraphView extends Region {
     private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
     private LongConsumer onSocketClicked = id -> { };
     private LongFunction<String> summaries = id -> null;
+    private LongConsumer onSocketShown = id -> { };
     private long selectedId = -1;
+    /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
+    private final Tooltip edgeTip = new Tooltip();
+    private int fading;
     private long openTcp;
     private long openUdp;
 
@@ -69,6 +78,11 @@ public final class GraphView extends Region {
         caption.getStyleClass().add("graph-caption");
         caption.setManaged(false);
         getChildren().addAll(lines, labels, portLayer, placeholder, caption);
+        edgeTip.setOnShowing(e -> {
+            Object id = edgeTip.getOwnerNode() == null ? null : edgeTip.getOwnerNode().getUserData();
+            String text = id instanceof Long socketId ? summaries.apply(socketId) : null;
+            edgeTip.setText(text == null ? "" : text);
+        });
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -78,6 +92,11 @@ public final class GraphView extends Region {
     /** Where a click on a socket's label goes (its id). */
     public void setOnSocketClicked(LongConsumer handler) {
         this.onSocketClicked = handler;
+    }
+
+    /** Told the id of each socket as it is put on screen (as its own edge or in a bundle's count). */
+    public void setOnSocketShown(LongConsumer listener) {
+        this.onSocketShown = listener;
     }
 
     /** Where a socket's tooltip text comes from, read when the tooltip shows. */
@@ -124,6 +143,14 @@ public final class GraphView extends Region {
         }
     }
 
+    /**
+     * A socket that opened and closed within one batch: counted (the log and the counters have it), but
+     * never drawn, so that a storm of short connections costs the scene nothing.
+     */
+    public void socketCameAndWent(SocketInfo info) {
+        onSocketShown.accept(info.id());
+    }
+
     public void socketOpened(SocketInfo info) {
         HostNode host = hosts.computeIfAbsent(info.host(), HostNode::new);
         if (host.getParent() == null) {
@@ -133,6 +160,12 @@ public final class GraphView extends Region {
             return;
         }
         count(info, 1);
+        if (info.protocol() == Protocol.TCP) {
+            host.tcp++;
+        } else {
+            host.udp++;
+        }
+        onSocketShown.accept(info.id());
         if (host.bundled || host.open.size() > host.limit()) {
             if (!host.bundled) {
                 bundle(host);
@@ -162,12 +195,7 @@ public final class GraphView extends Region {
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
         edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
-        Tooltip tip = new Tooltip();
-        tip.setOnShowing(e -> {
-            String text = summaries.apply(info.id());
-            tip.setText(text == null ? edge.label.getText() : text);
-        });
-        Tooltip.install(edge.label, tip);
+        Tooltip.install(edge.label, edgeTip);
         edge.setSelected(info.id() == selectedId);
         return edge;
     }
@@ -294,10 +322,21 @@ public final class GraphView extends Region {
             return;
         }
         count(info, -1);
+        if (info.protocol() == Protocol.TCP) {
+            host.tcp--;
+        } else {
+            host.udp--;
+        }
         SocketEdge edge = edges.get(info.id());
-        if (edge != null) {
+        if (edge != null && fading >= MAX_FADING) {
+            remove(edge);
+        } else if (edge != null) {
             edge.update(info);
-            edge.close(() -> remove(edge));
+            fading++;
+            edge.close(() -> {
+                fading--;
+                remove(edge);
+            });
         } else {
             BundleEdge bundle = host.bundles.get(info.runId());
             if (bundle != null) {
@@ -413,8 +452,10 @@ public final class GraphView extends Region {
         int index = 0;
         for (HostNode host : hosts.values()) {
             GraphLayout.Box box = layout.hosts().get(index++);
+            host.refreshCount();
             host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
             for (BundleEdge bundle : host.bundles.values()) {
+                bundle.refreshText();
                 GraphLayout.Box port = portBoxes.getOrDefault(bundle.runId, fallback);
                 bundle.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
@@ -437,6 +478,10 @@ public final class GraphView extends Region {
         final Map<Long, BundleEdge> bundles = new LinkedHashMap<>();
         boolean bundled;
         boolean expanded;
+        /** Open sockets by protocol, kept as they change (a host may have thousands). */
+        int tcp;
+        int udp;
+        boolean countDirty;
         final Label address;
         private final Label name = new Label();
         private final Label count = new Label();
@@ -465,17 +510,26 @@ public final class GraphView extends Region {
         }
 
         void setDevice(DeviceKind kind) {
+            if (kind == device) {
+                return;
+            }
             device = kind;
             iconHolder.getChildren().setAll(DeviceIcons.icon(kind));
-            updateCount();
+            countDirty = true;
+            refreshCount();
         }
 
         void setName(String hostName) {
+            if (hostName.equals(name.getText())) {
+                return;
+            }
             name.setText(hostName);
-            updateCount();
+            countDirty = true;
+            refreshCount();
         }
 
         String describe() {
+            refreshCount();
             return address.getText() + (name.getText().isEmpty() ? "" : " " + name.getText()) + " · " + count.getText();
         }
 
@@ -493,12 +547,16 @@ public final class GraphView extends Region {
             return expanded ? EXPANDED_MAX : BUNDLE_AT;
         }
 
+        /** Marks the count label stale; it is written once per layout, however many sockets changed. */
         void updateCount() {
-            long tcp = 0;
-            for (SocketInfo s : open.values()) {
-                tcp += s.protocol() == Protocol.TCP ? 1 : 0;
+            countDirty = true;
+        }
+
+        void refreshCount() {
+            if (!countDirty) {
+                return;
             }
-            long udp = open.size() - tcp;
+            countDirty = false;
             String guess = device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?";
             String counts = (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp)) : "")
                     + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));

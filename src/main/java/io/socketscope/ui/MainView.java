@@ -55,6 +55,7 @@ public final class MainView {
     @FXML private TabPane sideTabs;
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
+    @FXML private Tab closedTab;
     @FXML private TableView<SocketInfo> closedTable;
     @FXML private TableColumn<SocketInfo, String> closedAtColumn;
     @FXML private TableColumn<SocketInfo, String> closedProtocolColumn;
@@ -134,7 +135,10 @@ public final class MainView {
             }
         });
 
-        closedTable.setItems(viewModel.recentlyClosed());
+        // The table takes the list only while its tab is shown: a hidden table would still rebuild its cells
+        // (and their CSS) on every close, which under load cost more than the whole graph.
+        closedTab.selectedProperty().addListener((obs, was, isShown) ->
+                closedTable.setItems(isShown ? viewModel.recentlyClosed() : null));
         closedTable.setPlaceholder(new Label("Closed sockets stay here with their final figures."));
         column(closedAtColumn, s -> s.closedAt() == null ? "" : CLOCK.format(s.closedAt()));
         column(closedProtocolColumn, s -> s.protocol().name());
@@ -238,14 +242,28 @@ public final class MainView {
     }
 
     private void draw(ScopeModel.Change change) {
+        // A socket that opened and closed within this one batch is in the log and the counters, but is not
+        // drawn: under a storm of short connections the scene would only build edges to tear them down.
+        java.util.Set<Long> closedNow = new java.util.HashSet<>();
+        for (SocketInfo closed : change.closed()) {
+            closedNow.add(closed.id());
+        }
+        java.util.Set<Long> skipped = new java.util.HashSet<>();
         for (SocketInfo opened : change.opened()) {
-            graph.socketOpened(opened);
+            if (closedNow.contains(opened.id())) {
+                skipped.add(opened.id());
+                graph.socketCameAndWent(opened);
+            } else {
+                graph.socketOpened(opened);
+            }
         }
         for (SocketInfo updated : change.updated()) {
             graph.socketUpdated(updated);
         }
         for (SocketInfo closed : change.closed()) {
-            graph.socketClosed(closed);
+            if (!skipped.contains(closed.id())) {
+                graph.socketClosed(closed);
+            }
         }
         if (change.phaseChanged() || !change.opened().isEmpty() || !change.closed().isEmpty()) {
             graph.showPorts(viewModel.model().ports());
@@ -257,18 +275,33 @@ public final class MainView {
         return details;
     }
 
-    /** The event-kind cell, styled by kind ({@code .log-kind-accept}, ...). */
+    /**
+     * The event-kind cell, coloured by kind through a pseudo-class ({@code .event-log .kind-cell:accept}):
+     * switching a pseudo-class is a light CSS update, where switching style classes rebuilt each cell's style.
+     */
     private static final class KindCell extends TableCell<LogEntry, String> {
+        private static final Map<String, PseudoClass> KINDS = new HashMap<>();
+        private PseudoClass shown;
+
+        KindCell() {
+            getStyleClass().add("kind-cell");
+        }
+
         @Override
         protected void updateItem(String kind, boolean empty) {
             super.updateItem(kind, empty);
-            getStyleClass().removeIf(c -> c.startsWith("log-kind-"));
-            if (empty || kind == null) {
-                setText(null);
-            } else {
-                setText(kind);
-                getStyleClass().add("log-kind-" + kind.toLowerCase(Locale.ROOT));
+            PseudoClass now = empty || kind == null ? null
+                    : KINDS.computeIfAbsent(kind, k -> PseudoClass.getPseudoClass(k.toLowerCase(Locale.ROOT)));
+            if (now != shown) {
+                if (shown != null) {
+                    pseudoClassStateChanged(shown, false);
+                }
+                if (now != null) {
+                    pseudoClassStateChanged(now, true);
+                }
+                shown = now;
             }
+            setText(empty ? null : kind);
         }
     }
 }

@@ -83,8 +83,13 @@ public final class MainViewModel {
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
-    private final EventPump pump = new EventPump(this::applyBatch);
+    private final EventPump pump = new EventPump(this::applyBatch, () -> flushLog(false));
+    private static final long LOG_FLUSH_NANOS = 100_000_000L;
+    private final java.util.ArrayDeque<LogEntry> pendingRows = new java.util.ArrayDeque<>();
+    private long lastFlush;
+    private boolean statusDirty;
     private final ServerListener console = new ConsoleLog();
+    private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private String pickedNote = "";
@@ -103,6 +108,14 @@ public final class MainViewModel {
         refreshAddresses();
         hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && model.acceptedTotal() == 0
                 && runningBind() == BindMode.ALL));
+    }
+
+    /**
+     * Also hands every server event of ports opened from now on to {@code tap}, on the server's threads
+     * (the benchmark uses it to time accepts); it must return at once.
+     */
+    public void addServerListener(ServerListener tap) {
+        taps.add(tap);
     }
 
     /** Where reverse-DNS names of client hosts go, on the FX thread. */
@@ -187,8 +200,12 @@ public final class MainViewModel {
         ServerConfig config = template.withPort(spec.port(), bind.get());
         PortListener started;
         try {
-            started = PortListener.start(spec.protocol(), config, ServerListener.all(pump, console),
-                    DescriptorLookup.forThisSystem());
+            ServerListener all = ServerListener.all(pump, console);
+            ServerListener listener = taps.isEmpty() ? all : event -> {
+                all.onEvent(event);
+                taps.forEach(t -> t.onEvent(event));
+            };
+            started = PortListener.start(spec.protocol(), config, listener, DescriptorLookup.forThisSystem());
         } catch (BindFailure e) {
             reportProblem(e.getMessage());
             return false;
@@ -216,6 +233,7 @@ public final class MainViewModel {
         asked.remove(listener.runId());
         updateRunning();
         pump.drain();
+        flushLog(true);
     }
 
     /** Closes every port and every accepted socket. */
@@ -227,6 +245,7 @@ public final class MainViewModel {
         asked.clear();
         updateRunning();
         pump.drain();
+        flushLog(true);
     }
 
     private void updateRunning() {
@@ -297,12 +316,16 @@ public final class MainViewModel {
     private void applyBatch(List<ServerEvent> batch) {
         ScopeModel.Change change = model.apply(batch);
         if (!change.closed().isEmpty()) {
-            List<SocketInfo> newest = new ArrayList<>(change.closed());
-            java.util.Collections.reverse(newest);
-            recentlyClosed.addAll(0, newest);
-            if (recentlyClosed.size() > ScopeModel.RECENTLY_CLOSED) {
-                recentlyClosed.remove(ScopeModel.RECENTLY_CLOSED, recentlyClosed.size());
+            List<SocketInfo> closed = change.closed();
+            List<SocketInfo> newest = new ArrayList<>();
+            for (int i = closed.size() - 1; i >= 0 && newest.size() < ScopeModel.RECENTLY_CLOSED; i--) {
+                newest.add(closed.get(i));
             }
+            int keep = Math.max(0, Math.min(recentlyClosed.size(), ScopeModel.RECENTLY_CLOSED - newest.size()));
+            if (keep < recentlyClosed.size()) {
+                recentlyClosed.remove(keep, recentlyClosed.size());
+            }
+            recentlyClosed.addAll(0, newest);
         }
         SocketInfo shown = selected.get();
         if (shown != null) {
@@ -323,26 +346,21 @@ public final class MainViewModel {
         if (change.isEmpty()) {
             return;
         }
-        List<LogEntry> newestFirst = new ArrayList<>(Math.min(change.logged().size(), TABLE_ROWS));
-        for (int i = change.logged().size() - 1; i >= 0 && newestFirst.size() < TABLE_ROWS; i--) {
-            newestFirst.add(change.logged().get(i));
+        for (String problem : change.listenerProblems()) {
+            // A problem of the listener itself (not of one client): say it where people look.
+            showError(problem);
         }
-        for (LogEntry entry : change.logged()) {
-            if (entry.kind() == LogEntry.Kind.ERROR && entry.client().isEmpty()) {
-                // A problem of the listener itself (not of one client): say it where people look.
-                showError(entry.detail());
+        // Only the newest rows the table can keep are formatted, and the table and status line take them at
+        // most ten times a second: under a storm that is one table update per 100 ms, not one per event.
+        List<LogEntry> logged = change.logged();
+        for (int i = Math.max(0, logged.size() - TABLE_ROWS); i < logged.size(); i++) {
+            pendingRows.addLast(logged.get(i));
+            if (pendingRows.size() > TABLE_ROWS) {
+                pendingRows.removeFirst();
             }
         }
-        // One insertion per batch (not per event) keeps a storm's thousands of lines to one table update;
-        // the table keeps a window of the newest rows, the model's counters stay exact.
-        if (!newestFirst.isEmpty()) {
-            int keep = Math.max(0, Math.min(logRows.size(), TABLE_ROWS - newestFirst.size()));
-            if (keep < logRows.size()) {
-                logRows.remove(keep, logRows.size());
-            }
-            logRows.addAll(0, newestFirst);
-        }
-        status.set(model.statusLine());
+        statusDirty = true;
+        flushLog(false);
         if (!change.opened().isEmpty()) {
             hintsVisible.set(false);
             for (SocketInfo opened : change.opened()) {
@@ -353,10 +371,36 @@ public final class MainViewModel {
         graphUpdater.accept(change);
     }
 
+    /** Puts pending log rows into the table and refreshes the status line, at most every 100 ms unless forced. */
+    void flushLog(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastFlush < LOG_FLUSH_NANOS) {
+            return;
+        }
+        lastFlush = now;
+        if (!pendingRows.isEmpty()) {
+            List<LogEntry> newestFirst = new ArrayList<>(pendingRows.size());
+            for (var it = pendingRows.descendingIterator(); it.hasNext(); ) {
+                newestFirst.add(it.next());
+            }
+            pendingRows.clear();
+            int keep = Math.max(0, Math.min(logRows.size(), TABLE_ROWS - newestFirst.size()));
+            if (keep < logRows.size()) {
+                logRows.remove(keep, logRows.size());
+            }
+            logRows.addAll(0, newestFirst);
+        }
+        if (statusDirty) {
+            statusDirty = false;
+            status.set(model.statusLine());
+        }
+    }
+
     /** Shows a problem in the window and keeps it in the event log. */
     public void reportProblem(String text) {
         showError(text);
         publish(model.noteProblem(text));
+        flushLog(true);
     }
 
     private void showError(String text) {

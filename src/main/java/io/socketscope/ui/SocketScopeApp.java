@@ -24,6 +24,12 @@ public final class SocketScopeApp extends Application {
             problem = e.getMessage();
             LOG.warn("ignoring the command line: {}", problem);
         }
+        if (Boolean.getBoolean("socketscope.reportStartup")) {
+            // For the benchmark: one line when the window is on screen, measured from the JVM's start.
+            stage.setOnShown(e -> System.out.println("socketscope: window shown "
+                    + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+                    + " ms after the JVM started"));
+        }
         window = MainWindow.show(stage, options.serverConfig());
         if (!options.listens().isEmpty()) {
             window.viewModel().protocolProperty().set(options.listens().get(0).protocol());

@@ -123,6 +123,7 @@ class SocketDetailsTest {
         }
         assertEquals(-1, end, "the client's connection ended");
         waitUntil("the details say who closed it", () -> detail("state").startsWith("closed by the server · user-close"));
+        robot.clickOn("Recently closed");
         waitUntil("it is in the recently closed list", () -> onFx(() -> robot.lookup("#closedTable")
                 .queryAs(TableView.class).getItems().stream().anyMatch(s -> ((SocketInfo) s).id() == info.id())));
         assertTrue(onFx(() -> robot.lookup("#closeSocketButton").query().isDisabled()), "a closed socket cannot be closed");

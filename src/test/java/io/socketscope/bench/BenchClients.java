@@ -1,0 +1,113 @@
+package io.socketscope.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's clients, run in a process of their own so that the app's process holds only its own
+ * descriptors and its measurements are not mixed with the clients' work. Loopback only: each thread uses
+ * its own source address (127.0.0.2, 127.0.0.3, ...) and closes with SO_LINGER 0, so no TIME_WAIT piles up.
+ *
+ * <pre>
+ * churn  PORT SECONDS THREADS   connect and close as fast as possible; prints "connections N"
+ * steady PORT RATE SECONDS      RATE connections a second, each held 100 ms; prints "connections N"
+ * hold   PORT COUNT SOURCES     open COUNT connections and keep them; prints "held N"; closes on stdin EOF
+ * </pre>
+ */
+public final class BenchClients {
+
+    private BenchClients() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[1]);
+        switch (args[0]) {
+            case "churn" -> churn(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "steady" -> steady(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "hold" -> hold(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static Socket connect(String source, int port) throws Exception {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+        s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+        s.setSoLinger(true, 0);
+        return s;
+    }
+
+    private static void churn(int port, int seconds, int threads) throws Exception {
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String source = "127.0.0." + (2 + t);
+            Thread w = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    try (Socket s = connect(source, port)) {
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        System.out.println("connections " + done.get() + " failed " + failed.get());
+    }
+
+    private static void steady(int port, int rate, int seconds) throws Exception {
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        AtomicLong done = new AtomicLong();
+        long total = (long) rate * seconds;
+        long periodNanos = 1_000_000_000L / rate;
+        for (long i = 0; i < total; i++) {
+            String source = "127.0.0." + (2 + (i % 8));
+            timer.schedule(() -> {
+                try {
+                    Socket s = connect(source, port);
+                    done.incrementAndGet();
+                    timer.schedule(() -> {
+                        s.close();
+                        return null;
+                    }, 100, TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    System.err.println("connect failed: " + e);
+                }
+            }, i * periodNanos, TimeUnit.NANOSECONDS);
+        }
+        timer.schedule(() -> { }, seconds * 1000L + 500, TimeUnit.MILLISECONDS).get();
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        System.out.println("connections " + done.get());
+    }
+
+    private static void hold(int port, int count, int sources) throws Exception {
+        List<Socket> held = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            held.add(connect("127.0.0." + (2 + i % sources), port));
+        }
+        System.out.println("held " + held.size());
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in)).readLine();
+        for (Socket s : held) {
+            s.close();
+        }
+        System.out.println("closed " + held.size());
+    }
+}

@@ -1,0 +1,482 @@
+package io.socketscope.bench;
+
+import io.socketscope.server.BindMode;
+import io.socketscope.server.PortListener;
+import io.socketscope.server.ServerConfig;
+import io.socketscope.server.ServerEvent;
+import io.socketscope.ui.MainWindow;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The performance benchmark (issue 5): the real app (server, event pump, model, scene under Monocle, software
+ * rendering) against real loopback clients in a separate process. Not part of {@code mvn verify}; run with
+ * {@code mvn -Pbench verify}. Writes {@code target/bench/results.json} and prints a table. Figures are
+ * given with a baseline measured in the same run (an idle window's pulse, a bare accept loop).
+ */
+class SocketScopeBench {
+
+    private static final Path OUT = Path.of("target", "bench", "results.json");
+
+    private MainWindow window;
+    /** Written on the FX thread only; the bench thread swaps it between phases through {@link #onFx}. */
+    private List<Long> pulses = new ArrayList<>();
+    private List<Long> latencies = new ArrayList<>();
+    private final List<Long> shownThisPulse = new ArrayList<>();
+    private final Map<Long, Long> acceptNanos = new ConcurrentHashMap<>();
+    private volatile long frameStart;
+    private volatile boolean inPulse;
+    private volatile Thread fxThread;
+    private long lastFrame;
+    private List<Long> intervals = new ArrayList<>();
+
+    @Test
+    void run() throws Exception {
+        StringBuilder json = new StringBuilder("{\n");
+        List<String[]> table = new ArrayList<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long fdLimit = openFileLimit();
+        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"java\": \"%s\", \"open_file_limit\": %d},%n",
+                cores, System.getProperty("java.version"), fdLimit));
+
+        // Cold start first, in a process of its own, before this JVM warms anything.
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            starts.add(coldStart());
+        }
+        long coldStart = percentile(starts, 50);
+
+        FxToolkit.registerPrimaryStage();
+        window = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            return MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withIdleTimeout(Duration.ZERO));
+        }).get(30, TimeUnit.SECONDS);
+        installProbes();
+        onFx(() -> {
+            window.viewModel().portTextProperty().set("0");
+            return window.viewModel().start();
+        });
+        PortListener app = onFx(() -> window.viewModel().listeners().get(0));
+        int port = app.port();
+
+        // Baseline: the window's pulse with nothing happening.
+        Thread.sleep(1000);
+        takePulses();
+        Thread.sleep(3000);
+        List<Long> idle = takePulses();
+
+        Map<String, Integer> slow = new ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread fx = fxThread;
+                if (fx != null && inPulse && System.nanoTime() - frameStart > 20_000_000L) {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    StringBuilder key = new StringBuilder();
+                    int n = 0;
+                    for (StackTraceElement e : st) {
+                        if (n++ < 14) {
+                            key.append(e.getClassName().replaceAll(".*\\.", "")).append('.').append(e.getMethodName()).append(" < ");
+                        }
+                    }
+                    slow.merge(key.toString(), 1, Integer::sum);
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (Boolean.getBoolean("bench.sample")) {
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+        // 1. accept -> edge, steady 200 connections a second for 10 s.
+        takeLatencies();
+        takeIntervals();
+        String steady = runClients("steady", port, "200", "10");
+        Thread.sleep(500);
+        List<Long> latency = takeLatencies();
+        List<Long> steadyPulses = takePulses();
+        List<Long> steadyFrames = takeIntervals();
+        waitFor(() -> window.viewModel().model().openCount() == 0, 10);
+
+        sampler.interrupt();
+        slow.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> System.out.println("SLOW " + e.getValue() + " " + e.getKey()));
+        // 2. Bare accept-and-close loop on a ServerSocketChannel: the baseline for throughput.
+        long bare = bareAcceptLoop(10, 4);
+
+        // 3. The same clients against the app: the storm.
+        long acceptedBefore = onFx(() -> window.viewModel().model().acceptedTotal());
+        long closedBefore = onFx(() -> window.viewModel().model().closedTotal());
+        takePulses();
+        long serverBefore = ((io.socketscope.server.SocketServer) app).acceptedTotal();
+        long overflowsBefore = listenOverflows();
+        Map<String, Long> cpuBefore = cpuByThreadGroup();
+        String churn = runClients("churn", port, "10", "4");
+        long serverAccepted = ((io.socketscope.server.SocketServer) app).acceptedTotal() - serverBefore;
+        long overflows = listenOverflows() - overflowsBefore;
+        Map<String, Long> cpuAfter = cpuByThreadGroup();
+        StringBuilder cpu = new StringBuilder("{");
+        cpuAfter.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue() - cpuBefore.getOrDefault(y.getKey(), 0L),
+                x.getValue() - cpuBefore.getOrDefault(x.getKey(), 0L))).limit(6).forEach(e -> cpu.append(cpu.length() > 1 ? ", " : "")
+                .append('"').append(e.getKey()).append("\": ").append(String.format(Locale.ROOT, "%.2f",
+                        (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)) / 1e9)));
+        cpu.append('}');
+        long clientCount = Long.parseLong(churn.split(" ")[1]);
+        boolean drained = waitFor(() -> window.viewModel().model().closedTotal() - closedBefore >= clientCount
+                && window.viewModel().model().acceptedTotal() - acceptedBefore >= clientCount, 30, false);
+        Thread.sleep(300);
+        List<Long> stormPulses = takePulses();
+        long accepted = onFx(() -> window.viewModel().model().acceptedTotal()) - acceptedBefore;
+        long closed = onFx(() -> window.viewModel().model().closedTotal()) - closedBefore;
+        int openAtEnd = onFx(() -> window.viewModel().model().openCount());
+        long lost = Math.abs(clientCount - accepted) + Math.abs(accepted - closed);
+
+        // 4. 10,000 sockets open at once, from 10 source addresses.
+        waitFor(() -> window.viewModel().model().openCount() == 0, 30);
+        System.gc();
+        long heapBefore = heapUsed();
+        Process holder = clients("hold", port, "10000", "10");
+        BufferedReader holderOut = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        takePulses();
+        long rampStart = System.nanoTime();
+        String held = holderOut.readLine();
+        waitFor(() -> window.viewModel().model().openCount() >= 10_000, 120);
+        double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+        List<Long> rampPulses = takePulses();
+        long peak = 0;
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            peak = Math.max(peak, heapUsed());
+        }
+        List<Long> holdPulses = takePulses();
+        int drawnOpen = onFx(() -> window.viewModel().model().openCount());
+        int sceneEdges = onFx(() -> window.graph().drawnEdges() + window.graph().bundleTexts().size());
+        System.gc();
+        long heapWith10k = heapUsed();
+        holder.getOutputStream().close();
+        holder.waitFor(60, TimeUnit.SECONDS);
+        waitFor(() -> window.viewModel().model().openCount() == 0, 60);
+        List<Long> releasePulses = takePulses();
+
+        // Results.
+        double idleP99 = ms(percentile(idle, 99));
+        double latP50 = ms(percentile(latency, 50));
+        double latP99 = ms(percentile(latency, 99));
+        double latMax = ms(percentile(latency, 100));
+        json.append(String.format(Locale.ROOT, "  \"baseline_idle_pulse_ms\": {\"p50\": %.2f, \"p99\": %.2f, \"samples\": %d},%n",
+                ms(percentile(idle, 50)), idleP99, idle.size()));
+        json.append(String.format(Locale.ROOT, "  \"accept_to_edge_ms\": {\"rate_per_s\": 200, \"clients\": \"%s\", \"samples\": %d,"
+                        + " \"p50\": %.2f, \"p99\": %.2f, \"max\": %.2f, \"pulse_p99_ms\": %.2f, \"frame_interval_p50_ms\": %.2f,"
+                        + " \"frame_interval_p99_ms\": %.2f, \"target_p99\": 17, \"pass\": %b},%n",
+                steady, latency.size(), latP50, latP99, latMax, ms(percentile(steadyPulses, 99)),
+                ms(percentile(steadyFrames, 50)), ms(percentile(steadyFrames, 99)), latP99 <= 17));
+        double holdP99 = ms(percentile(holdPulses, 99));
+        double heapMb = heapWith10k / 1e6;
+        json.append(String.format(Locale.ROOT, "  \"sockets_10000\": {\"open\": %d, \"holder\": \"%s\", \"scene_edges\": %d,"
+                        + " \"ramp_seconds\": %.1f, \"ramp_pulse_p99_ms\": %.2f, \"ramp_pulse_max_ms\": %.2f,"
+                        + " \"pulse_p50_ms\": %.2f, \"pulse_p99_ms\": %.2f, \"pulse_p99_vs_idle\": %.2f,"
+                        + " \"heap_used_mb\": %.1f, \"heap_peak_mb\": %.1f, \"heap_before_mb\": %.1f,"
+                        + " \"release_pulse_max_ms\": %.2f, \"target_pulse_p99_ms\": 33, \"target_heap_mb\": 256, \"pass\": %b},%n",
+                drawnOpen, held, sceneEdges, rampSeconds, ms(percentile(rampPulses, 99)), ms(percentile(rampPulses, 100)),
+                ms(percentile(holdPulses, 50)), holdP99, holdP99 / Math.max(0.01, idleP99), heapMb, peak / 1e6,
+                heapBefore / 1e6, ms(percentile(releasePulses, 100)), drawnOpen >= 10_000 && holdP99 <= 33 && heapMb <= 256));
+        double stormMax = ms(percentile(stormPulses, 100));
+        json.append(String.format(Locale.ROOT, "  \"storm\": {\"seconds\": 10, \"client_threads\": 4, \"drained_within_30s\": %b,"
+                        + " \"listen_overflows\": %d, \"client_connections\": %d,"
+                        + " \"server_accepted\": %d, \"model_accepted\": %d, \"model_closed\": %d, \"events_lost\": %d,"
+                        + " \"open_at_end\": %d, \"longest_pulse_ms\": %.2f, \"pulse_p99_ms\": %.2f, \"app_cpu_seconds_by_thread\": %s,"
+                        + " \"target_longest_pulse_ms\": 100,"
+                        + " \"pass\": %b},%n",
+                drained, overflows, clientCount, serverAccepted, accepted, closed, lost, openAtEnd, stormMax, ms(percentile(stormPulses, 99)),
+                cpu,
+                lost == 0 && openAtEnd == 0 && stormMax <= 100));
+        double appRate = serverAccepted / 10.0;
+        double bareRate = bare / 10.0;
+        double ratio = appRate / bareRate;
+        json.append(String.format(Locale.ROOT, "  \"accept_throughput\": {\"bare_per_s\": %.0f, \"app_per_s\": %.0f, \"ratio\": %.3f,"
+                + " \"target_ratio\": 0.90, \"pass\": %b},%n", bareRate, appRate, ratio, ratio >= 0.90));
+        json.append(String.format(Locale.ROOT, "  \"cold_start_ms\": {\"median\": %d, \"runs\": %s}%n}%n", coldStart, starts));
+        Files.createDirectories(OUT.getParent());
+        Files.writeString(OUT, json.toString());
+
+        table.add(new String[] {"figure", "measured", "target", "baseline (same run)"});
+        table.add(new String[] {"accept -> edge on screen, 200 conn/s", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)",
+                latP50, latP99, latency.size()), "p99 <= 17 ms", String.format(Locale.ROOT, "idle pulse p99 %.1f ms", idleP99)});
+        table.add(new String[] {"10,000 open sockets: pulse", String.format(Locale.ROOT, "p99 %.1f ms (%d open, %d edges)", holdP99,
+                drawnOpen, sceneEdges), "p99 <= 33 ms", String.format(Locale.ROOT, "%.1fx idle", holdP99 / Math.max(0.01, idleP99))});
+        table.add(new String[] {"10,000 open sockets: heap", String.format(Locale.ROOT, "%.0f MB after GC (peak %.0f)", heapMb,
+                peak / 1e6), "<= 256 MB", String.format(Locale.ROOT, "%.0f MB before", heapBefore / 1e6)});
+        table.add(new String[] {"storm 10 s: events lost", lost + " (" + clientCount + " clients, " + accepted + " accepted, "
+                + closed + " closed, " + openAtEnd + " open)", "0", ""});
+        table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms", ""});
+        table.add(new String[] {"accept throughput vs bare loop", String.format(Locale.ROOT, "%.2f (%.0f vs %.0f /s)", ratio, appRate,
+                bareRate), ">= 0.90", "bare ServerSocketChannel loop"});
+        table.add(new String[] {"cold start to window shown", coldStart + " ms (median of " + starts + ")", "report", ""});
+        printTable(table);
+        System.out.println("machine: " + cores + " cores, Java " + System.getProperty("java.version") + ", open-file limit "
+                + fdLimit + "; results in " + OUT.toAbsolutePath());
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(10, TimeUnit.SECONDS);
+        FxToolkit.cleanupStages();
+    }
+
+    private void installProbes() throws Exception {
+        window.viewModel().addServerListener(event -> {
+            if (event instanceof ServerEvent.Accepted a) {
+                acceptNanos.put(a.connection().id(), a.acceptedAtNanos());
+            }
+        });
+        onFx(() -> {
+            // The timestamp an AnimationTimer gets is the pulse's own start, the same for every timer.
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (lastFrame != 0) {
+                        intervals.add(now - lastFrame);
+                    }
+                    lastFrame = now;
+                    frameStart = now;
+                    inPulse = true;
+                    fxThread = Thread.currentThread();
+                }
+            }.start();
+            window.graph().setOnSocketShown(shownThisPulse::add);
+            window.graph().getScene().addPostLayoutPulseListener(() -> {
+                long end = System.nanoTime();
+                inPulse = false;
+                if (frameStart != 0) {
+                    pulses.add(end - frameStart);
+                }
+                for (long id : shownThisPulse) {
+                    Long at = acceptNanos.remove(id);
+                    if (at != null) {
+                        latencies.add(end - at);
+                    }
+                }
+                shownThisPulse.clear();
+            });
+            return null;
+        });
+    }
+
+    private List<Long> takePulses() throws Exception {
+        return onFx(() -> {
+            List<Long> taken = pulses;
+            pulses = new ArrayList<>();
+            return taken;
+        });
+    }
+
+    private List<Long> takeIntervals() throws Exception {
+        return onFx(() -> {
+            List<Long> taken = intervals;
+            intervals = new ArrayList<>();
+            return taken;
+        });
+    }
+
+    private List<Long> takeLatencies() throws Exception {
+        return onFx(() -> {
+            List<Long> taken = latencies;
+            latencies = new ArrayList<>();
+            return taken;
+        });
+    }
+
+    /** Accepts and closes as fast as it can while the same clients connect: what the OS and JVM allow. */
+    private long bareAcceptLoop(int seconds, int threads) throws Exception {
+        AtomicLong accepted = new AtomicLong();
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4096);
+            Thread loop = new Thread(() -> {
+                while (server.isOpen()) {
+                    try (SocketChannel c = server.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "bench-bare-accept");
+            loop.start();
+            runClients("churn", server.socket().getLocalPort(), Integer.toString(seconds), Integer.toString(threads));
+            Thread.sleep(200);
+            server.close();
+            loop.join(5000);
+        }
+        return accepted.get();
+    }
+
+    private static String runClients(String mode, int port, String a, String b) throws Exception {
+        Process p = clients(mode, port, a, b);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(60, TimeUnit.SECONDS);
+        String last = out.lines().reduce((x, y) -> y).orElse("");
+        return last;
+    }
+
+    private static Process clients(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+                BenchClients.class.getName()));
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static Process clients(String mode, int port, String a, String b) throws IOException {
+        return clients(new String[] {mode, Integer.toString(port), a, b});
+    }
+
+    /** Process start to "window shown" for the app in a fresh JVM (Monocle, software rendering), in ms. */
+    private static long coldStart() throws Exception {
+        List<String> command = List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dsocketscope.reportStartup=true",
+                "io.socketscope.app.Main", "--port", "0", "--bind", "local", "--start");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.contains("window shown")) {
+                    return (System.nanoTime() - t0) / 1_000_000;
+                }
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        throw new AssertionError("the app never reported its window");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static long openFileLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    return Long.parseLong(line.substring(26).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** The kernel's count of connections dropped because an accept queue was full (all of this machine). */
+    private static long listenOverflows() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i += 2) {
+                String[] keys = lines.get(i).split("\\s+");
+                String[] values = lines.get(i + 1).split("\\s+");
+                for (int k = 0; k < keys.length; k++) {
+                    if (keys[k].equals("ListenOverflows")) {
+                        return Long.parseLong(values[k]);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time used so far by this JVM's threads, grouped by name with the numbers taken out. */
+    private static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    out.merge(info.getThreadName().replaceAll("\\d+", "N"), t, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition, int seconds) throws Exception {
+        waitFor(condition, seconds, true);
+    }
+
+    private static boolean waitFor(Callable<Boolean> condition, int seconds, boolean required) throws Exception {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            if (WaitForAsyncUtils.asyncFx(condition).get(30, TimeUnit.SECONDS)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        if (required) {
+            throw new AssertionError("timed out after " + seconds + " s");
+        }
+        return false;
+    }
+
+    private static void printTable(List<String[]> rows) {
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("\nSocketScope benchmark\n");
+        for (String[] r : rows) {
+            for (int i = 0; i < 4; i++) {
+                out.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
+            }
+            out.append('\n');
+        }
+        System.out.println(out);
+        Platform.runLater(() -> { });
+    }
+}
