@@ -45,6 +45,11 @@ public final class GraphView extends Region {
      * repainted every frame, and with software rendering dozens of them cost more than everything else.
      */
     static final int MAX_FADING = 16;
+    /**
+     * A host opening more sockets than this in a second is drawn as a bundle whatever its open count: a
+     * storm of short connections would otherwise build and tear down edges every frame.
+     */
+    static final int CHURN_AT = 60;
 
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
@@ -62,6 +67,9 @@ public final class GraphView extends Region {
     /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
     private final Tooltip edgeTip = new Tooltip();
     private int fading;
+    private boolean captionStale;
+    /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
+    private final Map<String, long[]> churn = new java.util.HashMap<>();
     private long openTcp;
     private long openUdp;
 
@@ -166,7 +174,9 @@ public final class GraphView extends Region {
             host.udp++;
         }
         onSocketShown.accept(info.id());
-        if (host.bundled || host.open.size() > host.limit()) {
+        long[] rate = churn(info.host(), true);
+        boolean busy = !host.expanded && (rate[0] > CHURN_AT || rate[1] > CHURN_AT);
+        if (host.bundled || host.open.size() > host.limit() || busy) {
             if (!host.bundled) {
                 bundle(host);
             } else {
@@ -262,6 +272,44 @@ public final class GraphView extends Region {
         });
     }
 
+    /**
+     * Called on a timer: hosts whose storm has passed lose their empty bundles, and busy bundles show the
+     * current rate. Events alone cannot do it, since a storm ends with silence.
+     */
+    public void sweep() {
+        for (HostNode host : List.copyOf(hosts.values())) {
+            if (!host.bundles.isEmpty()) {
+                churn(host.address.getText(), false);
+                removeIfEmpty(host);
+                if (host.bundled && !host.expanded && host.open.size() <= BUNDLE_AT / 2) {
+                    long[] rate = churn(host.address.getText(), false);
+                    if (rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
+                        unbundle(host);
+                    }
+                }
+                requestLayout();
+            }
+        }
+    }
+
+    /** Rolls the host's one-second window and counts an open if asked; returns {this second, last second}. */
+    private long[] churn(String ip, boolean opened) {
+        long now = System.nanoTime();
+        if (churn.size() > 4096) {
+            churn.clear();
+        }
+        long[] c = churn.computeIfAbsent(ip, k -> new long[] {0, 0, now});
+        if (now - c[2] >= 1_000_000_000L) {
+            c[1] = now - c[2] >= 2_000_000_000L ? 0 : c[0];
+            c[0] = 0;
+            c[2] = now;
+        }
+        if (opened) {
+            c[0]++;
+        }
+        return c;
+    }
+
     /** Bundled edges and their counts, for tests: {@code 127.0.0.2 → run 3: 1,240}. */
     public List<String> bundleTexts() {
         List<String> out = new ArrayList<>();
@@ -339,16 +387,19 @@ public final class GraphView extends Region {
             });
         } else {
             BundleEdge bundle = host.bundles.get(info.runId());
+            long[] rate = churn(info.host(), false);
             if (bundle != null) {
                 bundle.add(-1);
-                if (bundle.count() <= 0) {
+                if (bundle.count() <= 0 && rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
                     host.bundles.remove(info.runId());
                     lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
                     labels.getChildren().remove(bundle.label);
                 }
             }
         }
-        if (host.bundled && host.open.size() <= BUNDLE_AT / 2) {
+        long[] rate = churn(info.host(), false);
+        boolean busy = rate[0] > CHURN_AT || rate[1] > CHURN_AT;
+        if (host.bundled && host.open.size() <= BUNDLE_AT / 2 && !busy) {
             host.expanded = false;
             unbundle(host);
         }
@@ -396,13 +447,30 @@ public final class GraphView extends Region {
     }
 
     private void removeIfEmpty(HostNode host) {
+        if (host.open.isEmpty() && !host.bundles.isEmpty()) {
+            long[] rate = churn(host.address.getText(), false);
+            if (rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
+                dropBundles(host);
+                host.bundled = false;
+            }
+        }
         if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
             hosts.remove(host.address.getText());
             labels.getChildren().remove(host);
         }
     }
 
+    /** The caption is rewritten once per layout, not once per socket. */
     private void updateCaption() {
+        captionStale = true;
+        requestLayout();
+    }
+
+    private void refreshCaption() {
+        if (!captionStale) {
+            return;
+        }
+        captionStale = false;
         if (ports.isEmpty()) {
             caption.setText("");
             return;
@@ -427,7 +495,9 @@ public final class GraphView extends Region {
         if (anyUdp) {
             text.append(anyTcp ? " " : "").append("UDP: one socket for every peer.");
         }
-        caption.setText(text.toString());
+        if (!text.toString().equals(caption.getText())) {
+            caption.setText(text.toString());
+        }
     }
 
     @Override
@@ -454,8 +524,9 @@ public final class GraphView extends Region {
             GraphLayout.Box box = layout.hosts().get(index++);
             host.refreshCount();
             host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
+            long[] rate = churn.getOrDefault(host.address.getText(), new long[3]);
             for (BundleEdge bundle : host.bundles.values()) {
-                bundle.refreshText();
+                bundle.refreshText(Math.max(rate[0], rate[1]) > CHURN_AT ? Math.max(rate[0], rate[1]) : 0);
                 GraphLayout.Box port = portBoxes.getOrDefault(bundle.runId, fallback);
                 bundle.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
@@ -464,6 +535,7 @@ public final class GraphView extends Region {
                 edge.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
         }
+        refreshCaption();
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
         caption.autosize();

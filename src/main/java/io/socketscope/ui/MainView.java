@@ -48,6 +48,9 @@ public final class MainView {
     private final GraphView graph = new GraphView();
     private final Map<Long, Label> portChips = new HashMap<>();
     private SocketDetails details;
+    private boolean countsStale;
+    private long countsShownAt;
+    private long sweptAt;
 
     @FXML private ComboBox<Protocol> protocolChoice;
     @FXML private MenuButton wellKnownButton;
@@ -107,6 +110,14 @@ public final class MainView {
 
         graphHolder.getChildren().add(graph);
         viewModel.setGraphUpdater(this::draw);
+        viewModel.setOnTick(() -> {
+            refreshCounts(false);
+            long t = System.nanoTime();
+            if (t - sweptAt >= 250_000_000L) {
+                sweptAt = t;
+                graph.sweep();
+            }
+        });
         viewModel.setHostNameListener(graph::hostNamed);
         graph.setOnSocketClicked(this::showSocket);
         graph.setSummaries(viewModel::summaryOf);
@@ -221,8 +232,11 @@ public final class MainView {
             if (info != null) {
                 boolean tcp = info.protocol() == Protocol.TCP;
                 String service = info.service();
-                chip.getValue().setText(info.protocol() + " :" + info.port() + (service == null ? "" : " " + service)
-                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : " peers"));
+                String text = info.protocol() + " :" + info.port() + (service == null ? "" : " " + service)
+                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : " peers");
+                if (!text.equals(chip.getValue().getText())) {
+                    chip.getValue().setText(text);
+                }
             }
         }
     }
@@ -265,10 +279,24 @@ public final class MainView {
                 graph.socketClosed(closed);
             }
         }
-        if (change.phaseChanged() || !change.opened().isEmpty() || !change.closed().isEmpty()) {
-            graph.showPorts(viewModel.model().ports());
-            updatePortChips();
+        if (change.phaseChanged()) {
+            refreshCounts(true);
+        } else if (!change.opened().isEmpty() || !change.closed().isEmpty()) {
+            countsStale = true;
+            refreshCounts(false);
         }
+    }
+
+    /** Port nodes and chips show counts; under load they are rewritten at most ten times a second. */
+    private void refreshCounts(boolean now) {
+        long t = System.nanoTime();
+        if (!now && (!countsStale || t - countsShownAt < 100_000_000L)) {
+            return;
+        }
+        countsStale = false;
+        countsShownAt = t;
+        graph.showPorts(viewModel.model().ports());
+        updatePortChips();
     }
 
     SocketDetails details() {

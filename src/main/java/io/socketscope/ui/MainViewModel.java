@@ -83,7 +83,8 @@ public final class MainViewModel {
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
-    private final EventPump pump = new EventPump(this::applyBatch, () -> flushLog(false));
+    private Runnable onTick = () -> { };
+    private final EventPump pump = new EventPump(this::applyBatch, this::tick);
     private static final long LOG_FLUSH_NANOS = 100_000_000L;
     private final java.util.ArrayDeque<LogEntry> pendingRows = new java.util.ArrayDeque<>();
     private long lastFlush;
@@ -157,6 +158,16 @@ public final class MainViewModel {
     /** Shows a plain message (not an error). */
     public void say(String text) {
         showInfo(text);
+    }
+
+    private void tick() {
+        flushLog(false);
+        onTick.run();
+    }
+
+    /** Runs on every pulse after the batch: for views that refresh by time rather than by event. */
+    void setOnTick(Runnable tick) {
+        this.onTick = tick;
     }
 
     /** Where each applied batch's changes go to be drawn. */

@@ -50,6 +50,9 @@ final class PortNode extends StackPane {
     }
 
     void update(PortInfo now) {
+        if (now.equals(info)) {
+            return;
+        }
         this.info = now;
         boolean udp = now.protocol() == Protocol.UDP;
         title.setText(now.protocol() + " :" + now.port());
