@@ -68,6 +68,7 @@ public final class GraphView extends Region {
     private final Tooltip edgeTip = new Tooltip();
     private int fading;
     private boolean captionStale;
+    private long textsAt;
     /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
     private final Map<String, long[]> churn = new java.util.HashMap<>();
     private long openTcp;
@@ -163,6 +164,7 @@ public final class GraphView extends Region {
         HostNode host = hosts.computeIfAbsent(info.host(), HostNode::new);
         if (host.getParent() == null) {
             labels.getChildren().add(host);
+            textsAt = 0;
         }
         if (host.open.putIfAbsent(info.id(), info) != null) {
             return;
@@ -268,6 +270,7 @@ public final class GraphView extends Region {
             bundle.label.setOnMouseClicked(e -> toggle(host));
             lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
             labels.getChildren().add(bundle.label);
+            textsAt = 0;
             return bundle;
         });
     }
@@ -460,7 +463,28 @@ public final class GraphView extends Region {
         }
     }
 
-    /** The caption is rewritten once per layout, not once per socket. */
+    /**
+     * Writes the counts on host nodes, bundles and the caption: at most ten times a second unless
+     * {@code now}, so that a storm does not repaint text every frame. Also called from a timer.
+     */
+    public void refreshTexts(boolean now) {
+        long t = System.nanoTime();
+        if (!now && t - textsAt < 100_000_000L) {
+            return;
+        }
+        textsAt = t;
+        for (HostNode host : hosts.values()) {
+            host.refreshCount();
+            long[] rate = churn.getOrDefault(host.address.getText(), new long[3]);
+            long perSecond = Math.max(rate[0], rate[1]) > CHURN_AT ? Math.max(rate[0], rate[1]) : 0;
+            for (BundleEdge bundle : host.bundles.values()) {
+                bundle.refreshText(perSecond);
+            }
+        }
+        refreshCaption();
+    }
+
+    /** The caption is rewritten with the other counts, not once per socket. */
     private void updateCaption() {
         captionStale = true;
         requestLayout();
@@ -522,11 +546,8 @@ public final class GraphView extends Region {
         int index = 0;
         for (HostNode host : hosts.values()) {
             GraphLayout.Box box = layout.hosts().get(index++);
-            host.refreshCount();
             host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
-            long[] rate = churn.getOrDefault(host.address.getText(), new long[3]);
             for (BundleEdge bundle : host.bundles.values()) {
-                bundle.refreshText(Math.max(rate[0], rate[1]) > CHURN_AT ? Math.max(rate[0], rate[1]) : 0);
                 GraphLayout.Box port = portBoxes.getOrDefault(bundle.runId, fallback);
                 bundle.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
@@ -535,7 +556,7 @@ public final class GraphView extends Region {
                 edge.place(box, layout.slots().get(slot++), port.x(), port.centerY());
             }
         }
-        refreshCaption();
+        refreshTexts(false);
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
         caption.autosize();

@@ -112,6 +112,7 @@ public final class MainView {
         viewModel.setGraphUpdater(this::draw);
         viewModel.setOnTick(() -> {
             refreshCounts(false);
+            graph.refreshTexts(false);
             long t = System.nanoTime();
             if (t - sweptAt >= 250_000_000L) {
                 sweptAt = t;
@@ -130,6 +131,8 @@ public final class MainView {
         shown.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> LogFilter.matching(logFilter.getText()), logFilter.textProperty()));
         logTable.setItems(shown);
+        // One row height for all rows: the table then never measures each row's text to lay itself out.
+        logTable.setFixedCellSize(24);
         logCount.textProperty().bind(Bindings.createStringBinding(() -> logFilter.getText().isBlank()
                 ? "" : shown.size() + " of " + viewModel.logRows().size(), logFilter.textProperty(), shown,
                 viewModel.logRows()));
@@ -150,6 +153,7 @@ public final class MainView {
         // (and their CSS) on every close, which under load cost more than the whole graph.
         closedTab.selectedProperty().addListener((obs, was, isShown) ->
                 closedTable.setItems(isShown ? viewModel.recentlyClosed() : null));
+        closedTable.setFixedCellSize(24);
         closedTable.setPlaceholder(new Label("Closed sockets stay here with their final figures."));
         column(closedAtColumn, s -> s.closedAt() == null ? "" : CLOCK.format(s.closedAt()));
         column(closedProtocolColumn, s -> s.protocol().name());

@@ -37,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * rendering) against real loopback clients in a separate process. Not part of {@code mvn verify}; run with
  * {@code mvn -Pbench verify}. Writes {@code target/bench/results.json} and prints a table. Figures are
  * given with a baseline measured in the same run (an idle window's pulse, a bare accept loop).
+ * {@code -Dbench.sample=true} also samples the FX thread's stack during pulses over 40 ms and prints the
+ * commonest ("SLOW ..." lines): how the costs below were found.
  */
 class SocketScopeBench {
 
@@ -48,7 +50,14 @@ class SocketScopeBench {
     private List<Long> latencies = new ArrayList<>();
     private final List<Long> shownThisPulse = new ArrayList<>();
     private final Map<Long, Long> acceptNanos = new ConcurrentHashMap<>();
+    /** accept() returning -> the ACCEPT event leaving the server, per connection (server side of the latency). */
+    private final List<Long> toEvent = new ArrayList<>();
     private volatile long frameStart;
+    private long animationEnd;
+    private long lastScenePulse;
+    private List<Long> sceneIntervals = new ArrayList<>();
+    private List<Long> animationParts = new ArrayList<>();
+    private List<Long> scenePasses = new ArrayList<>();
     private volatile boolean inPulse;
     private volatile Thread fxThread;
     private long lastFrame;
@@ -93,7 +102,7 @@ class SocketScopeBench {
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread fx = fxThread;
-                if (fx != null && inPulse && System.nanoTime() - frameStart > 20_000_000L) {
+                if (fx != null && inPulse && System.nanoTime() - frameStart > 40_000_000L) {
                     StackTraceElement[] st = fx.getStackTrace();
                     StringBuilder key = new StringBuilder();
                     int n = 0;
@@ -118,16 +127,58 @@ class SocketScopeBench {
         // 1. accept -> edge, steady 200 connections a second for 10 s.
         takeLatencies();
         takeIntervals();
+        onFx(() -> {
+            sceneIntervals = new ArrayList<>();
+            animationParts = new ArrayList<>();
+            scenePasses = new ArrayList<>();
+            return null;
+        });
+        synchronized (toEvent) {
+            toEvent.clear();
+        }
+        Map<String, Long> steadyCpuBefore = cpuByThreadGroup();
         String steady = runClients("steady", port, "200", "10");
         Thread.sleep(500);
         List<Long> latency = takeLatencies();
         List<Long> steadyPulses = takePulses();
         List<Long> steadyFrames = takeIntervals();
+        List<Long> steadyAnimation = onFx(() -> {
+            List<Long> t = animationParts;
+            animationParts = new ArrayList<>();
+            return t;
+        });
+        List<Long> steadyScene = onFx(() -> {
+            List<Long> t = scenePasses;
+            scenePasses = new ArrayList<>();
+            return t;
+        });
+        List<Long> steadySceneIntervals = onFx(() -> {
+            List<Long> t = sceneIntervals;
+            sceneIntervals = new ArrayList<>();
+            return t;
+        });
+        Map<String, Long> steadyCpuAfter = cpuByThreadGroup();
+        double rendererCpu = 0;
+        double fxCpu = 0;
+        for (Map.Entry<String, Long> e : steadyCpuAfter.entrySet()) {
+            double d = (e.getValue() - steadyCpuBefore.getOrDefault(e.getKey(), 0L)) / 1e9;
+            if (e.getKey().startsWith("QuantumRenderer")) {
+                rendererCpu += d;
+            } else if (e.getKey().equals("JavaFX Application Thread")) {
+                fxCpu += d;
+            }
+        }
+        int sceneCount = steadySceneIntervals.size();
+        double sceneP99 = ms(percentile(steadySceneIntervals, 99));
+        System.out.printf(Locale.ROOT, "steady: animation+drain p50 %.2f p99 %.2f; css+layout (with any wait for the"
+                        + " renderer) p50 %.2f p99 %.2f ms%n", ms(percentile(steadyAnimation, 50)),
+                ms(percentile(steadyAnimation, 99)), ms(percentile(steadyScene, 50)), ms(percentile(steadyScene, 99)));
+        List<Long> serverSide;
+        synchronized (toEvent) {
+            serverSide = new ArrayList<>(toEvent);
+        }
         waitFor(() -> window.viewModel().model().openCount() == 0, 10);
 
-        sampler.interrupt();
-        slow.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
-                .forEach(e -> System.out.println("SLOW " + e.getValue() + " " + e.getKey()));
         // 2. Bare accept-and-close loop on a ServerSocketChannel: the baseline for throughput.
         long bare = bareAcceptLoop(10, 4);
 
@@ -158,6 +209,9 @@ class SocketScopeBench {
         int openAtEnd = onFx(() -> window.viewModel().model().openCount());
         long lost = Math.abs(clientCount - accepted) + Math.abs(accepted - closed);
 
+        sampler.interrupt();
+        slow.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> System.out.println("SLOW " + e.getValue() + " " + e.getKey()));
         // 4. 10,000 sockets open at once, from 10 source addresses.
         waitFor(() -> window.viewModel().model().openCount() == 0, 30);
         System.gc();
@@ -194,9 +248,12 @@ class SocketScopeBench {
                 ms(percentile(idle, 50)), idleP99, idle.size()));
         json.append(String.format(Locale.ROOT, "  \"accept_to_edge_ms\": {\"rate_per_s\": 200, \"clients\": \"%s\", \"samples\": %d,"
                         + " \"p50\": %.2f, \"p99\": %.2f, \"max\": %.2f, \"pulse_p99_ms\": %.2f, \"frame_interval_p50_ms\": %.2f,"
-                        + " \"frame_interval_p99_ms\": %.2f, \"target_p99\": 17, \"pass\": %b},%n",
+                        + " \"frame_interval_p99_ms\": %.2f, \"accept_to_event_p50_ms\": %.2f, \"accept_to_event_p99_ms\": %.2f,"
+                        + " \"scene_pulses\": %d, \"scene_pulse_interval_p99_ms\": %.2f, \"renderer_cpu_s\": %.2f,"
+                        + " \"fx_thread_cpu_s\": %.2f, \"target_p99\": 17, \"pass\": %b},%n",
                 steady, latency.size(), latP50, latP99, latMax, ms(percentile(steadyPulses, 99)),
-                ms(percentile(steadyFrames, 50)), ms(percentile(steadyFrames, 99)), latP99 <= 17));
+                ms(percentile(steadyFrames, 50)), ms(percentile(steadyFrames, 99)), ms(percentile(serverSide, 50)),
+                ms(percentile(serverSide, 99)), sceneCount, sceneP99, rendererCpu, fxCpu, latP99 <= 17));
         double holdP99 = ms(percentile(holdPulses, 99));
         double heapMb = heapWith10k / 1e6;
         json.append(String.format(Locale.ROOT, "  \"sockets_10000\": {\"open\": %d, \"holder\": \"%s\", \"scene_edges\": %d,"
@@ -250,6 +307,9 @@ class SocketScopeBench {
         window.viewModel().addServerListener(event -> {
             if (event instanceof ServerEvent.Accepted a) {
                 acceptNanos.put(a.connection().id(), a.acceptedAtNanos());
+                synchronized (toEvent) {
+                    toEvent.add(System.nanoTime() - a.acceptedAtNanos());
+                }
             }
         });
         onFx(() -> {
@@ -262,6 +322,7 @@ class SocketScopeBench {
                     }
                     lastFrame = now;
                     frameStart = now;
+                    animationEnd = System.nanoTime();
                     inPulse = true;
                     fxThread = Thread.currentThread();
                 }
@@ -270,8 +331,14 @@ class SocketScopeBench {
             window.graph().getScene().addPostLayoutPulseListener(() -> {
                 long end = System.nanoTime();
                 inPulse = false;
+                if (lastScenePulse != 0) {
+                    sceneIntervals.add(end - lastScenePulse);
+                }
+                lastScenePulse = end;
                 if (frameStart != 0) {
                     pulses.add(end - frameStart);
+                    animationParts.add(animationEnd - frameStart);
+                    scenePasses.add(end - animationEnd);
                 }
                 for (long id : shownThisPulse) {
                     Long at = acceptNanos.remove(id);
