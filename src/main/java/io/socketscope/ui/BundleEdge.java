@@ -36,7 +36,7 @@ final class BundleEdge {
     /** @param perSecond new sockets a second when the host is busy, else 0 */
     void refreshText(long perSecond) {
         String text = perSecond > 0 ? String.format("%,d open · %,d new/s", count, perSecond)
-                : String.format("%,d sockets · click to expand", count);
+                : String.format("%,d sockets · expand", count);
         if (!text.equals(label.getText())) {
             label.setText(text);
         }

@@ -158,6 +158,7 @@ public final class GraphView extends Region {
      */
     public void socketCameAndWent(SocketInfo info) {
         onSocketShown.accept(info.id());
+        churn(info.host(), true);
     }
 
     public void socketOpened(SocketInfo info) {

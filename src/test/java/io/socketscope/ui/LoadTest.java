@@ -120,7 +120,7 @@ class LoadTest {
         assertEquals(1, (int) onFx(() -> window.graph().openSocketLabels().size()), "the quiet host keeps its own edge");
         assertTrue(onFx(() -> window.graph().hostText("127.0.0.9")).contains("40 sockets"));
 
-        String bundleLabel = String.format("%,d sockets · click to expand", n);
+        String bundleLabel = String.format("%,d sockets · expand", n);
         waitUntil("the bundle says so", () -> onFx(() -> !robot.lookup(bundleLabel).queryAll().isEmpty()));
         robot.clickOn(bundleLabel);
         assertEquals(n + 1, (int) onFx(() -> window.graph().openSocketLabels().size()), "expanded: every socket its edge");

@@ -91,12 +91,14 @@ class MainWindowTest {
                 .map(SocketInfo::label).toList());
         assertEquals(new TreeSet<>(modelLabels), new TreeSet<>(labels), "edges carry the server's descriptors");
         assertEquals(3, robot.lookup(".socket-edge").queryAll().size());
+        // The status line and the log follow within 100 ms (they are refreshed at most ten times a second).
+        waitUntil("the status counts them", () -> onFx(() -> text(robot, "#statusLabel")).contains("3 open sockets · 3 accepted"));
         assertTrue(text(robot, "#statusLabel").contains("TCP port " + port), text(robot, "#statusLabel"));
-        assertTrue(text(robot, "#statusLabel").contains("3 open sockets · 3 accepted"), text(robot, "#statusLabel"));
 
         robot.clickOn("#logFilter").write("127.0.0.1:" + clients.get(1).getLocalPort());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TableView<?> log = robot.lookup("#logTable").queryAs(javafx.scene.control.TableView.class);
+        waitUntil("the filtered log", () -> onFx(() -> log.getItems().size()) == 1);
         assertEquals(1, log.getItems().size(), "the filter keeps only that client's ACCEPT");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#logFilter").queryAs(javafx.scene.control.TextField.class).clear())
                 .get(5, TimeUnit.SECONDS);
