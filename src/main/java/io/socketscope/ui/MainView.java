@@ -49,7 +49,6 @@ public final class MainView {
     private final Map<Long, Label> portChips = new HashMap<>();
     private SocketDetails details;
     private boolean countsStale;
-    private long countsShownAt;
     private long sweptAt;
 
     @FXML private ComboBox<Protocol> protocolChoice;
@@ -112,7 +111,7 @@ public final class MainView {
         viewModel.setGraphUpdater(this::draw);
         viewModel.setOnTick(() -> {
             refreshCounts(false);
-            graph.refreshTexts(false);
+            graph.refreshTexts(true);
             long t = System.nanoTime();
             if (t - sweptAt >= 250_000_000L) {
                 sweptAt = t;
@@ -286,19 +285,16 @@ public final class MainView {
         if (change.phaseChanged()) {
             refreshCounts(true);
         } else if (!change.opened().isEmpty() || !change.closed().isEmpty()) {
-            countsStale = true;
-            refreshCounts(false);
+            countsStale = true; // written at the next tick, with the other counts
         }
     }
 
-    /** Port nodes and chips show counts; under load they are rewritten at most ten times a second. */
+    /** Port nodes and chips show counts: rewritten at the view-model's tick (ten times a second), or now. */
     private void refreshCounts(boolean now) {
-        long t = System.nanoTime();
-        if (!now && (!countsStale || t - countsShownAt < 100_000_000L)) {
+        if (!now && !countsStale) {
             return;
         }
         countsStale = false;
-        countsShownAt = t;
         graph.showPorts(viewModel.model().ports());
         updatePortChips();
     }

@@ -88,6 +88,7 @@ public final class MainViewModel {
     private static final long LOG_FLUSH_NANOS = 100_000_000L;
     private final java.util.ArrayDeque<LogEntry> pendingRows = new java.util.ArrayDeque<>();
     private long lastFlush;
+    private long lastTick;
     private boolean statusDirty;
     private final ServerListener console = new ConsoleLog();
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -160,8 +161,18 @@ public final class MainViewModel {
         showInfo(text);
     }
 
+    /**
+     * Every pulse; ten times a second it refreshes everything that shows counts (log table, status line,
+     * and the view's counts) together, so that a storm dirties the window ten times a second at most,
+     * in one frame each time, rather than in several frames of its own.
+     */
     private void tick() {
-        flushLog(false);
+        long now = System.nanoTime();
+        if (now - lastTick < LOG_FLUSH_NANOS) {
+            return;
+        }
+        lastTick = now;
+        flushLog(true);
         onTick.run();
     }
 
@@ -371,7 +382,6 @@ public final class MainViewModel {
             }
         }
         statusDirty = true;
-        flushLog(false);
         if (!change.opened().isEmpty()) {
             hintsVisible.set(false);
             for (SocketInfo opened : change.opened()) {
