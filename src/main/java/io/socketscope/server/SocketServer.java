@@ -40,6 +40,8 @@ public final class SocketServer implements PortListener {
      * 4096 is Linux's default cap (net.core.somaxconn); a burst of thousands must not lose a socket.
      */
     static final int BACKLOG = 4096;
+    /** Accepting threads per listening socket. */
+    static final int ACCEPTORS = 2;
     private static final long ACCEPT_REPORT_INTERVAL_NANOS = 10_000_000_000L;
 
     static {
@@ -50,7 +52,7 @@ public final class SocketServer implements PortListener {
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
-                TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class,
+                TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
         List<Class<?>> all = new ArrayList<>(needed);
@@ -157,9 +159,16 @@ public final class SocketServer implements PortListener {
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
-            Thread acceptor = new Thread(() -> acceptLoop(ss), "socketscope-acceptor-" + port + family);
-            acceptor.setDaemon(true);
-            acceptor.start();
+            AcceptHealth health = new AcceptHealth();
+            // Two threads take turns in accept(): while one hands a socket over to its serving thread (which
+            // may mean starting a thread), the other is already accepting the next, so a burst does not
+            // overflow the kernel's queue of finished handshakes (which drops connections silently).
+            for (int i = 1; i <= ACCEPTORS; i++) {
+                Thread acceptor = new Thread(() -> acceptLoop(ss, health),
+                        "socketscope-acceptor-" + port + family + (i == 1 ? "" : "-" + i));
+                acceptor.setDaemon(true);
+                acceptor.start();
+            }
         }
     }
 
@@ -211,11 +220,41 @@ public final class SocketServer implements PortListener {
         }
     }
 
-    private void acceptLoop(ServerSocketChannel ss) {
+    /**
+     * How accepting on one listening socket goes, shared by its acceptor threads: failures are reported
+     * once per 10 s whichever thread meets them, and recovery once.
+     */
+    private static final class AcceptHealth {
+        private int failures;
+        private boolean reported;
+        private long lastReport = System.nanoTime() - ACCEPT_REPORT_INTERVAL_NANOS;
+
+        /** Counts a failure; returns the line to report, or null while one was reported lately. */
+        synchronized String failed(IOException e) {
+            failures++;
+            if (System.nanoTime() - lastReport >= ACCEPT_REPORT_INTERVAL_NANOS) {
+                lastReport = System.nanoTime();
+                reported = true;
+                return explainAcceptFailure(e);
+            }
+            return null;
+        }
+
+        /** After an accept succeeds: the recovery line to report, if failures were reported. */
+        synchronized String succeeded() {
+            if (failures > 0 && reported) {
+                String line = "Accepting connections again, after " + failures
+                        + (failures == 1 ? " failed attempt." : " failed attempts.");
+                failures = 0;
+                reported = false;
+                return line;
+            }
+            return null;
+        }
+    }
+
+    private void acceptLoop(ServerSocketChannel ss, AcceptHealth health) {
         int backoff = 0;
-        int failures = 0;
-        boolean reported = false;
-        long lastReport = System.nanoTime() - ACCEPT_REPORT_INTERVAL_NANOS;
         while (running) {
             Socket socket;
             long acceptedAt;
@@ -230,21 +269,17 @@ public final class SocketServer implements PortListener {
                 }
                 // One clear error (at most one every 10 s), then quiet retries with growing pauses:
                 // no tight loop, no flood of lines.
-                failures++;
-                if (System.nanoTime() - lastReport >= ACCEPT_REPORT_INTERVAL_NANOS) {
-                    emit(new ServerEvent.Failed(runId, Instant.now(), null, explainAcceptFailure(e)));
-                    lastReport = System.nanoTime();
-                    reported = true;
+                String line = health.failed(e);
+                if (line != null) {
+                    emit(new ServerEvent.Failed(runId, Instant.now(), null, line));
                 }
                 backoff = backoff == 0 ? 50 : Math.min(backoff * 2, MAX_ACCEPT_BACKOFF_MS);
                 sleep(backoff);
                 continue;
             }
-            if (failures > 0 && reported) {
-                emit(new ServerEvent.Failed(runId, Instant.now(), null, "Accepting connections again, after "
-                        + failures + (failures == 1 ? " failed attempt." : " failed attempts.")));
-                failures = 0;
-                reported = false;
+            String recovered = health.succeeded();
+            if (recovered != null) {
+                emit(new ServerEvent.Failed(runId, Instant.now(), null, recovered));
             }
             try {
                 workers.execute(() -> handle(socket, acceptedAt));
