@@ -1,12 +1,9 @@
 package io.socketscope.server;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -94,21 +91,12 @@ public final class DatagramServer implements PortListener {
     }
 
     private void bindAndReceive() throws BindFailure {
-        List<ListeningSocket> bound = null;
-        for (int attempt = 1; bound == null; attempt++) {
-            try {
-                bound = bindAll();
-            } catch (IOException e) {
-                closeSockets();
-                sockets.clear();
-                boolean osPicked = config.port() == 0;
-                if (osPicked && attempt < 5 && e instanceof BindException) {
-                    port = 0;
-                    continue;
-                }
-                throw SocketServer.explain(e, osPicked ? port : config.port(), config.bind(), Protocol.UDP);
-            }
-        }
+        List<ListeningSocket> bound = new ArrayList<>();
+        port = PortBinding.bindAll(config, Protocol.UDP, at -> bindOne(at, bound), () -> {
+            closeSockets();
+            sockets.clear();
+            bound.clear();
+        });
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.UDP, config.bind(), port, bound));
         for (Bound b : sockets) {
@@ -119,33 +107,22 @@ public final class DatagramServer implements PortListener {
         }
     }
 
-    private List<ListeningSocket> bindAll() throws IOException {
-        List<ListeningSocket> bound = new ArrayList<>();
-        List<InetAddress> addresses = config.bind() == BindMode.ALL
-                ? List.of(new InetSocketAddress(0).getAddress())
-                : List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
-        for (InetAddress address : addresses) {
-            // No SO_REUSEADDR: for UDP it would let a second program share the port silently.
-            DatagramSocket socket = new DatagramSocket(null);
-            try {
-                socket.bind(new InetSocketAddress(address, port == 0 ? config.port() : port));
-            } catch (SocketException e) {
-                socket.close();
-                if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !bound.isEmpty()
-                        && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
-                    LOG.debug("IPv6 loopback unavailable for UDP: {}", e.toString());
-                    continue;
-                }
-                throw e;
-            }
+    /** Binds one UDP socket; on failure it is closed and the error passed on. */
+    private InetSocketAddress bindOne(InetSocketAddress at, List<ListeningSocket> bound) throws IOException {
+        // No SO_REUSEADDR: for UDP it would let a second program share the port silently.
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.bind(at);
             socket.setSoTimeout(SWEEP_MILLIS);
-            port = socket.getLocalPort();
-            InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-            Descriptor descriptor = lookup.datagram(local);
-            sockets.add(new Bound(socket, Endpoint.of(local), descriptor));
-            bound.add(new ListeningSocket(Endpoint.of(local), descriptor));
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
-        return bound;
+        InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+        Descriptor descriptor = lookup.datagram(local);
+        sockets.add(new Bound(socket, Endpoint.of(local), descriptor));
+        bound.add(new ListeningSocket(Endpoint.of(local), descriptor));
+        return local;
     }
 
     private void receiveLoop(Bound bound) {

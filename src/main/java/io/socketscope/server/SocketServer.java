@@ -8,9 +8,7 @@ import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.channels.UnsupportedAddressTypeException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,22 +136,16 @@ public final class SocketServer implements PortListener {
     }
 
     private void bindAndListen() throws BindFailure {
-        List<ListeningSocket> listening = null;
-        for (int attempt = 1; listening == null; attempt++) {
-            try {
-                listening = bindAll();
-            } catch (IOException e) {
+        List<ListeningSocket> listening = new ArrayList<>();
+        try {
+            port = PortBinding.bindAll(config, Protocol.TCP, at -> bindOne(at, listening), () -> {
                 closeServerSockets();
                 serverSockets.clear();
-                boolean osPicked = config.port() == 0;
-                if (osPicked && attempt < 5 && e instanceof BindException) {
-                    // The OS picked a port free on the first address but taken on another: pick again.
-                    port = 0;
-                    continue;
-                }
-                workers.shutdownNow();
-                throw explain(e, osPicked ? port : config.port(), config.bind(), Protocol.TCP);
-            }
+                listening.clear();
+            });
+        } catch (BindFailure e) {
+            workers.shutdownNow();
+            throw e;
         }
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
@@ -172,44 +164,22 @@ public final class SocketServer implements PortListener {
         }
     }
 
-    /** Binds every address of the chosen mode on one port number; throws if any of them fails. */
-    private List<ListeningSocket> bindAll() throws IOException {
-        List<ListeningSocket> listening = new ArrayList<>();
-        for (InetAddress address : bindAddresses()) {
-            // A channel rather than a ServerSocket: the channel gives each accepted socket's descriptor
-            // directly (see ChannelFds), instead of a search of /proc per accept.
-            ServerSocketChannel ss = ServerSocketChannel.open();
-            serverSockets.add(ss);
+    /** Binds one listening channel; on failure it is closed and the error passed on. */
+    private InetSocketAddress bindOne(InetSocketAddress at, List<ListeningSocket> listening) throws IOException {
+        // A channel rather than a ServerSocket: the channel gives each accepted socket's descriptor
+        // directly (see ChannelFds), instead of a search of /proc per accept.
+        ServerSocketChannel ss = ServerSocketChannel.open();
+        try {
             ss.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            try {
-                ss.bind(new InetSocketAddress(address, port == 0 ? config.port() : port), BACKLOG);
-            } catch (SocketException | UnsupportedAddressTypeException e) {
-                if (config.bind() == BindMode.LOCAL && address.getAddress().length == 16 && !listening.isEmpty()
-                        && !(e instanceof BindException && String.valueOf(e.getMessage()).contains("in use"))) {
-                    // No IPv6 loopback on this machine: 127.0.0.1 alone is still "this computer only".
-                    LOG.debug("IPv6 loopback unavailable: {}", e.toString());
-                    serverSockets.remove(ss);
-                    ss.close();
-                    continue;
-                }
-                if (e instanceof UnsupportedAddressTypeException) {
-                    throw new SocketException("address type not supported: " + address);
-                }
-                throw e;
-            }
-            InetSocketAddress local = localOf(ss);
-            port = local.getPort();
-            listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(ss, local)));
+            ss.bind(at, BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            ss.close();
+            throw e;
         }
-        return listening;
-    }
-
-    private List<InetAddress> bindAddresses() throws IOException {
-        if (config.bind() == BindMode.ALL) {
-            // The wildcard address: on a dual-stack system one socket takes IPv4 and IPv6 clients.
-            return List.of(new InetSocketAddress(0).getAddress());
-        }
-        return List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"));
+        serverSockets.add(ss);
+        InetSocketAddress local = localOf(ss);
+        listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(ss, local)));
+        return local;
     }
 
     private static InetSocketAddress localOf(ServerSocketChannel ss) {
