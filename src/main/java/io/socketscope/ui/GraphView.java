@@ -67,6 +67,7 @@ public final class GraphView extends Region {
     /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
     private final Tooltip edgeTip = new Tooltip();
     private int fading;
+    private long hoveredId = -1;
     private boolean captionStale;
     private long textsAt;
     /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
@@ -87,9 +88,9 @@ public final class GraphView extends Region {
         caption.getStyleClass().add("graph-caption");
         caption.setManaged(false);
         getChildren().addAll(lines, labels, portLayer, placeholder, caption);
+        // The tooltip is shown for a window, not a node: the edge under the pointer says which socket it is.
         edgeTip.setOnShowing(e -> {
-            Object id = edgeTip.getOwnerNode() == null ? null : edgeTip.getOwnerNode().getUserData();
-            String text = id instanceof Long socketId ? summaries.apply(socketId) : null;
+            String text = hoveredId < 0 ? null : summaries.apply(hoveredId);
             edgeTip.setText(text == null ? "" : text);
         });
         Rectangle clip = new Rectangle();
@@ -208,6 +209,7 @@ public final class GraphView extends Region {
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
         edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
+        edge.label.setOnMouseEntered(e -> hoveredId = info.id());
         Tooltip.install(edge.label, edgeTip);
         edge.setSelected(info.id() == selectedId);
         return edge;

@@ -101,6 +101,12 @@ class SocketDetailsTest {
         SocketInfo info = drawnSocketOf(c);
         waitUntil("its request is counted", () -> onFx(() -> window.viewModel().model().find(info.id()).requests()) == 1);
 
+        robot.moveTo("#socket-" + info.id());
+        waitUntil("the tooltip gives the short form", () -> onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText())
+                .anyMatch(t -> t.startsWith("TCP 127.0.0.1:" + c.getLocalPort() + " → 127.0.0.1:" + port + " · fd ")
+                        && t.contains("open ") && t.contains("1 request · " + request.length() + " B in"))));
         robot.clickOn("#socket-" + info.id());
         assertTrue(socketTabShown(robot), "the Socket tab comes forward");
         assertEquals("127.0.0.1:" + c.getLocalPort(), detail("client"));
