@@ -118,12 +118,12 @@ final class SocketDetails extends VBox {
             return;
         }
         boolean tcp = info.protocol() == Protocol.TCP;
-        title.setText((tcp ? "Socket " : "UDP flow on ") + info.connection().descriptor().label()
-                + (tcp ? "" : " (the port's one socket)"));
+        title.setText((tcp ? "Socket " : "UDP flow · ") + info.connection().descriptor().label());
         set("protocol", tcp ? "TCP (a connection: this socket is its alone)"
                 : "UDP (no connection: the same socket serves every peer)");
         set("client", info.connection().client().toString());
-        set("server", info.connection().server().toString());
+        set("server", info.connection().server().toString() + (info.connection().server().address().isAnyLocalAddress()
+                ? " (any local address: a socket bound to all of them)" : ""));
         set("descriptor", info.connection().descriptor().label()
                 + (info.connection().descriptor().kind() == io.socketscope.server.Descriptor.Kind.OS
                 ? " (from accept(), as the OS numbers it)" : " (SocketScope's own id)"));
