@@ -85,9 +85,8 @@ public final class MainViewModel {
     private final ScopeModel model = new ScopeModel();
     private Runnable onTick = () -> { };
     private final EventPump pump = new EventPump(this::applyBatch, this::tick);
-    private static final long LOG_FLUSH_NANOS = 100_000_000L;
+    private static final long TICK_NANOS = 100_000_000L;
     private final java.util.ArrayDeque<LogEntry> pendingRows = new java.util.ArrayDeque<>();
-    private long lastFlush;
     private long lastTick;
     private boolean statusDirty;
     private final ServerListener console = new ConsoleLog();
@@ -168,11 +167,11 @@ public final class MainViewModel {
      */
     private void tick() {
         long now = System.nanoTime();
-        if (now - lastTick < LOG_FLUSH_NANOS) {
+        if (now - lastTick < TICK_NANOS) {
             return;
         }
         lastTick = now;
-        flushLog(true);
+        flushLog();
         onTick.run();
     }
 
@@ -255,7 +254,7 @@ public final class MainViewModel {
         asked.remove(listener.runId());
         updateRunning();
         pump.drain();
-        flushLog(true);
+        flushLog();
     }
 
     /** Closes every port and every accepted socket. */
@@ -267,7 +266,7 @@ public final class MainViewModel {
         asked.clear();
         updateRunning();
         pump.drain();
-        flushLog(true);
+        flushLog();
     }
 
     private void updateRunning() {
@@ -392,13 +391,8 @@ public final class MainViewModel {
         graphUpdater.accept(change);
     }
 
-    /** Puts pending log rows into the table and refreshes the status line, at most every 100 ms unless forced. */
-    void flushLog(boolean force) {
-        long now = System.nanoTime();
-        if (!force && now - lastFlush < LOG_FLUSH_NANOS) {
-            return;
-        }
-        lastFlush = now;
+    /** Puts pending log rows into the table and refreshes the status line (on the tick, or at once). */
+    void flushLog() {
         if (!pendingRows.isEmpty()) {
             List<LogEntry> newestFirst = new ArrayList<>(pendingRows.size());
             for (var it = pendingRows.descendingIterator(); it.hasNext(); ) {
@@ -421,7 +415,7 @@ public final class MainViewModel {
     public void reportProblem(String text) {
         showError(text);
         publish(model.noteProblem(text));
-        flushLog(true);
+        flushLog();
     }
 
     private void showError(String text) {
