@@ -352,7 +352,8 @@ public final class ScopeModel {
                     .collect(Collectors.joining(", ")));
         }
         if (anyTcp) {
-            s.append(" · ").append(plural(tcpOpen, "open socket")).append(" · ").append(acceptedTotal).append(" accepted");
+            s.append(" · ").append(plural(tcpOpen, "open socket")).append(" · ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", acceptedTotal)).append(" accepted");
         }
         if (anyUdp) {
             s.append(" · ").append(plural(flows, "UDP peer")).append(" · ").append(plural(datagramsTotal, "datagram"));
@@ -369,6 +370,6 @@ public final class ScopeModel {
     }
 
     static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return String.format(java.util.Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 }
