@@ -1,6 +1,5 @@
 package io.socketscope.model;
 
-import io.socketscope.server.BindMode;
 import io.socketscope.server.CloseReason;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.Protocol;
@@ -85,6 +84,7 @@ public final class ScopeModel {
         List<SocketInfo> closed = new ArrayList<>();
         Map<Long, SocketInfo> updated = new LinkedHashMap<>();
         List<LogLine> logged = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         boolean phaseChanged = false;
         for (ServerEvent event : batch) {
             if (!accepts(event)) {
@@ -94,7 +94,7 @@ public final class ScopeModel {
             PortState port = ports.get(event.runId());
             if (event instanceof ServerEvent.Listening e) {
                 if (ports.values().stream().noneMatch(p -> p.live)) {
-                    // A fresh start: the totals count from here, and ports that were stopped leave the picture.
+                    // A fresh start: the totals count from here (ports that were stopped leave the picture below).
                     acceptedTotal = 0;
                     closedTotal = 0;
                     requestsTotal = 0;
@@ -158,18 +158,15 @@ public final class ScopeModel {
                 port.live = false;
                 phaseChanged = true;
             }
+            if (event instanceof ServerEvent.Failed f && f.connection() == null) {
+                problems.add(f.message());
+            }
             logged.add(append(new LogLine(event)));
         }
         if (phaseChanged && ports.values().stream().anyMatch(p -> p.live)) {
             // A port stopped while others go on (or a new one started): the stopped ones leave the picture.
             // When every port stopped at once, they stay, drawn closed, until something starts again.
             ports.values().removeIf(p -> !p.live);
-        }
-        List<String> problems = new ArrayList<>();
-        for (ServerEvent event : batch) {
-            if (event instanceof ServerEvent.Failed f && f.connection() == null && accepts(event)) {
-                problems.add(f.message());
-            }
         }
         return new Change(opened, List.copyOf(updated.values()), closed, LogLine.entries(logged), phaseChanged,
                 problems);
@@ -240,17 +237,6 @@ public final class ScopeModel {
     public int port() {
         PortState p = first();
         return p == null ? -1 : p.started.port();
-    }
-
-    public BindMode bind() {
-        PortState p = first();
-        return p == null ? BindMode.ALL : p.started.bind();
-    }
-
-    /** The first port's bound sockets. */
-    public List<ListeningSocket> listening() {
-        PortState p = first();
-        return p == null ? List.of() : p.started.sockets();
     }
 
     /** Open sockets and live UDP flows, in the order they opened. */
@@ -362,11 +348,6 @@ public final class ScopeModel {
             s.append(" · ").append(refusedTotal).append(" refused: the open-socket limit was reached");
         }
         return s.toString();
-    }
-
-    /** The first port's listening descriptors, e.g. {@code fd 41} or {@code fd 41, fd 42}. */
-    public String listeningDescriptors() {
-        return ListeningSocket.descriptorLabels(listening());
     }
 
     static String plural(long n, String noun) {

@@ -437,10 +437,6 @@ public final class SocketServer implements PortListener {
                 "Could not listen on port " + port + ": " + e.getMessage(), e);
     }
 
-    static int findFreePort(int from, BindMode bind) {
-        return findFreePort(from, bind, Protocol.TCP);
-    }
-
     /** The first port at or after {@code from} that can be bound right now for {@code protocol}, or -1. */
     static int findFreePort(int from, BindMode bind, Protocol protocol) {
         for (int candidate = Math.max(from, PortInput.FIRST_UNPRIVILEGED);

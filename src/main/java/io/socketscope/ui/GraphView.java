@@ -178,8 +178,7 @@ public final class GraphView extends Region {
             host.udp++;
         }
         onSocketShown.accept(info.id());
-        long[] rate = churn(info.host(), true);
-        boolean busy = !host.expanded && (rate[0] > CHURN_AT || rate[1] > CHURN_AT);
+        boolean busy = !host.expanded && busyRate(churn(info.host(), true)) > 0;
         if (host.bundled || host.open.size() > host.limit() || busy) {
             if (!host.bundled) {
                 bundle(host);
@@ -285,13 +284,9 @@ public final class GraphView extends Region {
     public void sweep() {
         for (HostNode host : List.copyOf(hosts.values())) {
             if (!host.bundles.isEmpty()) {
-                churn(host.address.getText(), false);
                 removeIfEmpty(host);
-                if (host.bundled && !host.expanded && host.open.size() <= BUNDLE_AT / 2) {
-                    long[] rate = churn(host.address.getText(), false);
-                    if (rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
-                        unbundle(host);
-                    }
+                if (host.bundled && !host.expanded && host.open.size() <= BUNDLE_AT / 2 && !busy(host)) {
+                    unbundle(host);
                 }
                 requestLayout();
             }
@@ -316,6 +311,17 @@ public final class GraphView extends Region {
         return c;
     }
 
+    /** New sockets a second of a busy host (this second or the last, whichever is more), or 0 if it is not busy. */
+    private static long busyRate(long[] window) {
+        long rate = Math.max(window[0], window[1]);
+        return rate > CHURN_AT ? rate : 0;
+    }
+
+    /** Whether the host opens sockets faster than {@link #CHURN_AT} a second (its window rolled to now). */
+    private boolean busy(HostNode host) {
+        return busyRate(churn(host.address.getText(), false)) > 0;
+    }
+
     /** Bundled edges and their counts, for tests: {@code 127.0.0.2 → run 3: 1,240}. */
     public List<String> bundleTexts() {
         List<String> out = new ArrayList<>();
@@ -325,14 +331,6 @@ public final class GraphView extends Region {
             }
         }
         return out;
-    }
-
-    /** Clicks a host's first bundle, as a person would (tests). */
-    void toggleBundle(String ip) {
-        HostNode host = hosts.get(ip);
-        if (host != null && !host.bundles.isEmpty()) {
-            toggle(host);
-        }
     }
 
     /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
@@ -393,19 +391,16 @@ public final class GraphView extends Region {
             });
         } else {
             BundleEdge bundle = host.bundles.get(info.runId());
-            long[] rate = churn(info.host(), false);
             if (bundle != null) {
                 bundle.add(-1);
-                if (bundle.count() <= 0 && rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
+                if (bundle.count() <= 0 && !busy(host)) {
                     host.bundles.remove(info.runId());
                     lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
                     labels.getChildren().remove(bundle.label);
                 }
             }
         }
-        long[] rate = churn(info.host(), false);
-        boolean busy = rate[0] > CHURN_AT || rate[1] > CHURN_AT;
-        if (host.bundled && host.open.size() <= BUNDLE_AT / 2 && !busy) {
+        if (host.bundled && host.open.size() <= BUNDLE_AT / 2 && !busy(host)) {
             host.expanded = false;
             unbundle(host);
         }
@@ -453,12 +448,9 @@ public final class GraphView extends Region {
     }
 
     private void removeIfEmpty(HostNode host) {
-        if (host.open.isEmpty() && !host.bundles.isEmpty()) {
-            long[] rate = churn(host.address.getText(), false);
-            if (rate[0] <= CHURN_AT && rate[1] <= CHURN_AT) {
-                dropBundles(host);
-                host.bundled = false;
-            }
+        if (host.open.isEmpty() && !host.bundles.isEmpty() && !busy(host)) {
+            dropBundles(host);
+            host.bundled = false;
         }
         if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
             hosts.remove(host.address.getText());
@@ -478,8 +470,7 @@ public final class GraphView extends Region {
         textsAt = t;
         for (HostNode host : hosts.values()) {
             host.refreshCount();
-            long[] rate = churn.getOrDefault(host.address.getText(), new long[3]);
-            long perSecond = Math.max(rate[0], rate[1]) > CHURN_AT ? Math.max(rate[0], rate[1]) : 0;
+            long perSecond = busyRate(churn.getOrDefault(host.address.getText(), new long[3]));
             for (BundleEdge bundle : host.bundles.values()) {
                 bundle.refreshText(perSecond);
             }

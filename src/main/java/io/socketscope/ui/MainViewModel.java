@@ -342,11 +342,7 @@ public final class MainViewModel {
             for (int i = closed.size() - 1; i >= 0 && newest.size() < ScopeModel.RECENTLY_CLOSED; i--) {
                 newest.add(closed.get(i));
             }
-            int keep = Math.max(0, Math.min(recentlyClosed.size(), ScopeModel.RECENTLY_CLOSED - newest.size()));
-            if (keep < recentlyClosed.size()) {
-                recentlyClosed.remove(keep, recentlyClosed.size());
-            }
-            recentlyClosed.addAll(0, newest);
+            prependNewest(recentlyClosed, newest, ScopeModel.RECENTLY_CLOSED);
         }
         SocketInfo shown = selected.get();
         if (shown != null) {
@@ -391,6 +387,18 @@ public final class MainViewModel {
         graphUpdater.accept(change);
     }
 
+    /**
+     * Puts {@code newestFirst} (at most {@code cap} items) at the top of a newest-first list and drops the
+     * oldest past {@code cap}: one removal and one insertion, so a table sees two changes, not one per item.
+     */
+    private static <T> void prependNewest(ObservableList<T> list, List<T> newestFirst, int cap) {
+        int keep = Math.max(0, Math.min(list.size(), cap - newestFirst.size()));
+        if (keep < list.size()) {
+            list.remove(keep, list.size());
+        }
+        list.addAll(0, newestFirst);
+    }
+
     /** Puts pending log rows into the table and refreshes the status line (on the tick, or at once). */
     void flushLog() {
         if (!pendingRows.isEmpty()) {
@@ -399,11 +407,7 @@ public final class MainViewModel {
                 newestFirst.add(it.next());
             }
             pendingRows.clear();
-            int keep = Math.max(0, Math.min(logRows.size(), TABLE_ROWS - newestFirst.size()));
-            if (keep < logRows.size()) {
-                logRows.remove(keep, logRows.size());
-            }
-            logRows.addAll(0, newestFirst);
+            prependNewest(logRows, newestFirst, TABLE_ROWS);
         }
         if (statusDirty) {
             statusDirty = false;

@@ -124,12 +124,10 @@ final class SocketDetails extends VBox {
         set("client", info.connection().client().toString());
         set("server", info.connection().server().toString() + (info.connection().server().address().isAnyLocalAddress()
                 ? " (any local address: a socket bound to all of them)" : ""));
-        set("descriptor", info.connection().descriptor().label()
-                + (info.connection().descriptor().kind() == io.socketscope.server.Descriptor.Kind.OS
-                ? " (from accept(), as the OS numbers it)" : " (SocketScope's own id)"));
-        if (!tcp) {
-            set("descriptor", info.connection().descriptor().label() + " (the UDP port's only socket)");
-        }
+        String whose = !tcp ? " (the UDP port's only socket)"
+                : info.connection().descriptor().kind() == io.socketscope.server.Descriptor.Kind.OS
+                ? " (from accept(), as the OS numbers it)" : " (SocketScope's own id)";
+        set("descriptor", info.connection().descriptor().label() + whose);
         set("opened", CLOCK.format(info.openedAt()));
         keyText("age", info.isOpen() ? (tcp ? "Open for" : "Seen for") : (tcp ? "Was open for" : "Was seen for"));
         set("last", info.requests() == 0 ? "nothing sent yet" : CLOCK.format(info.lastSeen()));
