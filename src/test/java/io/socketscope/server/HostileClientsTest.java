@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 /** Clients that misbehave on purpose, over real loopback sockets; the server stays up and its picture true. */
 class HostileClientsTest {
 
-    private final EventRecorder events = new EventRecorder();
-    private final List<Socket> clients = new ArrayList<>();
+    private final ServerFixture fixture = new ServerFixture();
+    private final EventRecorder events = fixture.events;
     private SocketServer server;
 
     private SocketServer start(ServerConfig config) throws BindFailure {
-        server = SocketServer.start(config, events, DescriptorLookup.forThisSystem());
+        server = fixture.start(config);
         return server;
     }
 
@@ -36,19 +36,12 @@ class HostileClientsTest {
     }
 
     private Socket client() throws IOException {
-        Socket s = Clients.connect(server.port());
-        clients.add(s);
-        return s;
+        return fixture.client(server.port());
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        for (Socket s : clients) {
-            s.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
+        fixture.close();
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
@@ -202,7 +195,6 @@ class HostileClientsTest {
         }
         assertEquals(200, Clients.get(probe, "/").status(), "an old keep-alive socket still works");
         probe.close();
-        clients.remove(probe);
         assertConservation(1001);
         assertTrue(events.of(ServerEvent.Failed.class).isEmpty(), "no exception escaped: " + events.of(ServerEvent.Failed.class));
         waitUntil("descriptors return to the baseline", () -> {
@@ -248,8 +240,7 @@ class HostileClientsTest {
         start(local());
         List<Socket> slow = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            Socket s = Clients.connect(server.port());
-            clients.add(s);
+            Socket s = fixture.client(server.port());
             slow.add(s);
             s.getOutputStream().write("GET / HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
         }

@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,33 +22,23 @@ import org.junit.jupiter.api.Test;
  */
 class SocketLifecycleTest {
 
-    private final EventRecorder events = new EventRecorder();
-    private final List<Socket> clients = new ArrayList<>();
-    private final List<PortListener> servers = new ArrayList<>();
+    private final ServerFixture fixture = new ServerFixture();
+    private final EventRecorder events = fixture.events;
 
     private static final ServerConfig CONFIG = ServerConfig.of(0, BindMode.LOCAL)
             .withBannerDelay(Duration.ofMillis(150)).withFinLinger(Duration.ofMillis(300));
 
     private SocketServer start(ServerConfig config) throws BindFailure {
-        SocketServer server = SocketServer.start(config, events, DescriptorLookup.forThisSystem());
-        servers.add(server);
-        return server;
+        return fixture.start(config);
     }
 
     private Socket client(int port) throws IOException {
-        Socket s = Clients.connect(port);
-        clients.add(s);
-        return s;
+        return fixture.client(port);
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        for (Socket s : clients) {
-            s.close();
-        }
-        for (PortListener s : servers) {
-            s.stop();
-        }
+        fixture.close();
     }
 
     private ServerEvent.Closed closeOf(Socket c) throws InterruptedException {

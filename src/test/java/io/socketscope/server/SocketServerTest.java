@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class SocketServerTest {
 
-    private final EventRecorder events = new EventRecorder();
-    private final List<Socket> clients = new ArrayList<>();
+    private final ServerFixture fixture = new ServerFixture();
+    private final EventRecorder events = fixture.events;
     private SocketServer server;
 
     private SocketServer start(ServerConfig config) throws BindFailure {
-        server = SocketServer.start(config, events, DescriptorLookup.forThisSystem());
+        server = fixture.start(config);
         return server;
     }
 
@@ -35,19 +34,12 @@ class SocketServerTest {
     }
 
     private Socket client() throws IOException {
-        Socket s = Clients.connect(server.port());
-        clients.add(s);
-        return s;
+        return fixture.client(server.port());
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        for (Socket s : clients) {
-            s.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
+        fixture.close();
     }
 
     @Test
@@ -323,8 +315,7 @@ class SocketServerTest {
         assumeTrue(server.openSockets() == 0);
         ServerEvent.Listening listening = events.await(ServerEvent.Listening.class, 1).get(0);
         assumeTrue(listening.sockets().size() == 2, "this machine has IPv6 loopback");
-        Socket c = Clients.connect("::1", server.port());
-        clients.add(c);
+        Socket c = fixture.client("::1", server.port());
         ConnectionRef ref = events.await(ServerEvent.Accepted.class, 1).get(0).connection();
         assertEquals("[::1]:" + c.getLocalPort(), ref.client().toString());
         Matcher m = Pattern.compile("\"fd\":(\\d+)").matcher(Clients.get(c, "/socket.json").body());
