@@ -27,7 +27,7 @@ final class Pages {
     static String datagramReply(ConnectionRef flow, long number, int size, int peers) {
         return "SocketScope: UDP port " + flow.server().port() + ", socket " + flow.descriptor().label()
                 + " received your datagram #" + number + " (" + size + (size == 1 ? " byte" : " bytes") + ") from "
-                + flow.client() + ". The same socket serves all " + peers + (peers == 1 ? " peer" : " peers")
+                + flow.client() + ". The same socket serves " + (peers == 1 ? "every peer (1 so far)" : "all " + peers + " peers")
                 + ": UDP has no connections.\n";
     }
 
