@@ -236,7 +236,7 @@ public final class MainView {
                 boolean tcp = info.protocol() == Protocol.TCP;
                 String service = info.service();
                 String text = info.protocol() + " :" + info.port() + (service == null ? "" : " " + service)
-                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : " peers");
+                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : info.open() == 1 ? " peer" : " peers");
                 if (!text.equals(chip.getValue().getText())) {
                     chip.getValue().setText(text);
                 }
