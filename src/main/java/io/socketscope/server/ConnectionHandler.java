@@ -58,11 +58,55 @@ final class ConnectionHandler {
         this.out = out;
     }
 
-    /** Serves an accepted socket, with every byte in and out counted by {@code traffic}. */
-    static ConnectionHandler forSocket(Socket socket, TrafficCounter traffic, ConnectionRef ref, ServerConfig config,
-                                       IntSupplier openSockets, Reporter reporter) throws IOException {
-        return new ConnectionHandler(traffic.count(socket.getInputStream()), traffic.count(socket.getOutputStream()),
+    /**
+     * Serves an accepted socket, with every byte in and out counted by {@code traffic}; {@code prefix} holds
+     * bytes already read from it (read first, and counted like the rest), or is null.
+     */
+    static ConnectionHandler forSocket(Socket socket, byte[] prefix, TrafficCounter traffic, ConnectionRef ref,
+                                       ServerConfig config, IntSupplier openSockets, Reporter reporter)
+            throws IOException {
+        InputStream in = socket.getInputStream();
+        if (prefix != null && prefix.length > 0) {
+            in = new PrefixedInput(prefix, in);
+        }
+        return new ConnectionHandler(traffic.count(in), traffic.count(socket.getOutputStream()),
                 socket::setSoTimeout, ref, config, openSockets, reporter);
+    }
+
+    /**
+     * Bytes already read, then the socket's stream. (Not a SequenceInputStream: that one closes a stream at
+     * its end, and closing a socket's input stream closes the socket, before the goodbye after a FIN.)
+     */
+    static final class PrefixedInput extends InputStream {
+        private final byte[] prefix;
+        private final InputStream rest;
+        private int next;
+
+        PrefixedInput(byte[] prefix, InputStream rest) {
+            this.prefix = prefix;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return next < prefix.length ? prefix[next++] & 0xff : rest.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (next >= prefix.length) {
+                return rest.read(b, off, len);
+            }
+            int n = Math.min(len, prefix.length - next);
+            System.arraycopy(prefix, next, b, off, n);
+            next += n;
+            return n;
+        }
+    }
+
+    /** Serves a client that has said nothing for the whole banner delay: greets it at once, then echoes. */
+    CloseReason greetSilent() throws IOException {
+        return greetAndEcho(null);
     }
 
     /** Serves the connection until it ends; returns why it ended. A read timeout escapes as an exception. */

@@ -6,14 +6,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +32,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the embedded TCP server: binds the port, accepts connections on a named background thread,
- * serves each on its own thread, and reports every step as a {@link ServerEvent} tagged with this run's id.
+ * One run of the embedded TCP server: binds the port and reports every step as a {@link ServerEvent} tagged
+ * with this run's id.
+ *
+ * <p>Two acceptor threads per listening socket take each new connection and look at it at once, without
+ * waiting: a client that already closed or reset (a port scan, a health check, a benchmark's churn) ends
+ * right there; one that already sent bytes (a browser, curl) goes to a serving thread of its own with
+ * blocking streams, where the {@link ConnectionHandler} speaks HTTP or text to it. A silent one waits in a
+ * selector (the waiting room, one thread per run) for its first bytes, its end, or the banner delay. Measured
+ * with the benchmark's churn clients: handing every socket to a serving thread first cost about twice the
+ * CPU per connection (a thread wake-up, a blocking read with a timeout) and halved the accept rate.
  */
 public final class SocketServer implements PortListener {
 
@@ -49,7 +64,7 @@ public final class SocketServer implements PortListener {
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
-                ConnectionHandler.Reporter.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
+                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Handoff.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
@@ -73,6 +88,14 @@ public final class SocketServer implements PortListener {
     private final List<ServerSocketChannel> serverSockets = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final ExecutorService workers;
+    /** Sockets still waiting for their first bytes, oldest first (all wait the same banner delay). */
+    private final ArrayDeque<Connection> waiting = new ArrayDeque<>();
+    private final List<Handoff> handoffs = new ArrayList<>();
+    /** Silent sockets on their way from an acceptor to the waiting room. */
+    private final Queue<Connection> arriving = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer firstBytes = ByteBuffer.allocateDirect(ConnectionHandler.MAX_LINE);
+    private Selector selector;
+    private volatile Thread selectorThread;
     private volatile boolean running;
     private int port;
 
@@ -138,23 +161,33 @@ public final class SocketServer implements PortListener {
     private void bindAndListen() throws BindFailure {
         List<ListeningSocket> listening = new ArrayList<>();
         try {
+            selector = Selector.open();
             port = PortBinding.bindAll(config, Protocol.TCP, at -> bindOne(at, listening), () -> {
                 closeServerSockets();
                 serverSockets.clear();
                 listening.clear();
             });
-        } catch (BindFailure e) {
+        } catch (BindFailure | IOException e) {
+            closeQuietly(selector);
             workers.shutdownNow();
-            throw e;
+            if (e instanceof BindFailure failure) {
+                throw failure;
+            }
+            throw new BindFailure(BindFailure.Kind.OTHER, config.port(), -1,
+                    "Could not start listening on port " + config.port() + ": " + e.getMessage(), e);
         }
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
+        Thread waitingRoom = new Thread(this::selectLoop, "socketscope-waiting-" + port);
+        waitingRoom.setDaemon(true);
+        selectorThread = waitingRoom;
+        waitingRoom.start();
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             AcceptHealth health = new AcceptHealth();
-            // Two threads take turns in accept(): while one hands a socket over to its serving thread (which
-            // may mean starting a thread), the other is already accepting the next, so a burst does not
-            // overflow the kernel's queue of finished handshakes (which drops connections silently).
+            // Two threads take turns in accept(): while one looks at the socket it just took, the other is
+            // already accepting the next, so a burst does not overflow the kernel's queue of finished
+            // handshakes (which drops connections silently and makes their clients wait a second).
             for (int i = 1; i <= ACCEPTORS; i++) {
                 Thread acceptor = new Thread(() -> acceptLoop(ss, health),
                         "socketscope-acceptor-" + port + family + (i == 1 ? "" : "-" + i));
@@ -224,14 +257,14 @@ public final class SocketServer implements PortListener {
     }
 
     private void acceptLoop(ServerSocketChannel ss, AcceptHealth health) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(ConnectionHandler.MAX_LINE);
         int backoff = 0;
         while (running) {
-            Socket socket;
+            SocketChannel channel;
             long acceptedAt;
             try {
-                SocketChannel channel = ss.accept();
+                channel = ss.accept();
                 acceptedAt = System.nanoTime();
-                socket = channel.socket();
                 backoff = 0;
             } catch (IOException e) {
                 if (!running || !ss.isOpen()) {
@@ -251,64 +284,224 @@ public final class SocketServer implements PortListener {
             if (recovered != null) {
                 emit(new ServerEvent.Failed(runId, Instant.now(), null, recovered));
             }
-            try {
-                workers.execute(() -> handle(socket, acceptedAt));
-            } catch (RuntimeException | LinkageError cannotServe) {
-                // Rejected after Stop, or no thread could be made: this socket goes, the loop lives on.
-                closeQuietly(socket);
+            Connection connection = admit(channel, acceptedAt);
+            if (connection != null) {
+                firstLook(connection, buffer);
             }
         }
     }
 
-    private void handle(Socket socket, long acceptedAt) {
+    /** Reports a new socket; null when it is already gone (or was refused past the cap). */
+    private Connection admit(SocketChannel channel, long acceptedAt) {
+        Connection connection = null;
         try {
-            serve(socket, acceptedAt);
-        } catch (RuntimeException | LinkageError e) {
-            // Never lose a socket, whatever failed (even a class that could not be loaded for lack of files).
-            LOG.warn("could not serve a connection", e);
-            closeQuietly(socket);
+            InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+            InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+            if (local == null || remote == null) {
+                closeQuietly(channel);
+                return null;
+            }
+            Descriptor descriptor = lookup.connection(channel, local, remote);
+            ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote), Endpoint.of(local), descriptor);
+            connection = new Connection(channel, ref, acceptedAt + config.bannerDelay().toNanos());
+            boolean refused;
+            synchronized (lock) {
+                if (!running) {
+                    closeQuietly(channel);
+                    return null;
+                }
+                refused = connections.size() >= config.maxSockets();
+                connections.put(ref.id(), connection);
+                accepted.incrementAndGet();
+                emit(new ServerEvent.Accepted(runId, Instant.now(), ref, acceptedAt));
+            }
+            if (refused) {
+                // Past the cap: reported like any other socket (one ACCEPT, one CLOSE), but closed at once.
+                connection.close(CloseReason.REFUSED_LIMIT);
+                return null;
+            }
+            return connection;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // Never lose a socket, whatever failed.
+            if (connection == null) {
+                closeQuietly(channel);
+            } else {
+                connection.close(e instanceof IOException io ? classify(io, connection) : CloseReason.ERROR);
+            }
+            return null;
         }
     }
 
-    private void serve(Socket socket, long acceptedAt) {
-        InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        if (local == null || remote == null) {
-            closeQuietly(socket);
-            return;
-        }
-        Descriptor descriptor = socket.getChannel() != null ? lookup.connection(socket.getChannel(), local, remote)
-                : lookup.connection(local, remote);
-        ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote), Endpoint.of(local), descriptor);
-        Connection connection = new Connection(socket, ref);
-        boolean refused;
-        synchronized (lock) {
-            if (!running) {
-                closeQuietly(socket);
-                return;
+    /**
+     * Looks at a new socket without waiting: a client that already closed or reset ends here; one that
+     * already sent bytes goes to a serving thread; a silent one goes to the waiting room.
+     */
+    private void firstLook(Connection c, ByteBuffer buffer) {
+        try {
+            c.channel.configureBlocking(false);
+            buffer.clear();
+            int n = c.channel.read(buffer);
+            if (n < 0) {
+                c.close(CloseReason.PEER_CLOSED);
+            } else if (n > 0) {
+                c.channel.configureBlocking(true);
+                startServing(c, prefixOf(buffer));
+            } else {
+                arriving.add(c);
+                selector.wakeup();
             }
-            refused = connections.size() >= config.maxSockets();
-            connections.put(ref.id(), connection);
-            accepted.incrementAndGet();
-            emit(new ServerEvent.Accepted(runId, Instant.now(), ref, acceptedAt));
+        } catch (IOException e) {
+            c.close(classify(e, c));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("could not take a connection", e);
+            c.close(CloseReason.ERROR);
         }
-        if (refused) {
-            // Past the cap: reported like any other socket (one ACCEPT, one CLOSE), but closed at once.
-            connection.close(CloseReason.REFUSED_LIMIT);
+    }
+
+    private static byte[] prefixOf(ByteBuffer buffer) {
+        byte[] prefix = new byte[buffer.flip().remaining()];
+        buffer.get(prefix);
+        return prefix;
+    }
+
+    private void startServing(Connection c, byte[] prefix) {
+        try {
+            workers.execute(() -> serve(c, prefix));
+        } catch (RuntimeException | LinkageError cannotServe) {
+            // Rejected after Stop, or no thread could be made: this socket goes, reported.
+            c.close(running ? CloseReason.ERROR : CloseReason.SERVER_STOP);
+        }
+    }
+
+    /** A socket leaving the waiting room for a serving thread, with the bytes it has sent so far (or none). */
+    private record Handoff(Connection connection, byte[] prefix) {
+    }
+
+    /** The waiting room: silent sockets, until their first bytes, their end, or the banner delay. */
+    private void selectLoop() {
+        try {
+            while (running) {
+                try {
+                    selectOnce();
+                } catch (ClosedSelectorException e) {
+                    return;
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    if (!running) {
+                        return;
+                    }
+                    // The loop must outlive any one failure (even a class that cannot load for want of files).
+                    LOG.warn("waiting room", e);
+                    sleep(10);
+                }
+            }
+        } finally {
+            // Closing the selector deregisters every channel; a channel closed while registered is only
+            // released by the OS then.
+            closeQuietly(selector);
+        }
+    }
+
+    private void selectOnce() throws IOException {
+        for (Connection c = arriving.poll(); c != null; c = arriving.poll()) {
+            if (!c.closed.get()) {
+                c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
+                waiting.addLast(c);
+            }
+        }
+        Connection oldest = oldestWaiting();
+        long now = System.nanoTime();
+        if (!arriving.isEmpty() || (oldest != null && oldest.bannerAt - now <= 0)) {
+            selector.selectNow();
+        } else if (oldest == null) {
+            selector.select();
+        } else {
+            selector.select(Math.max(1, (oldest.bannerAt - now + 999_999) / 1_000_000));
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+            if (key.isValid() && key.attachment() instanceof Connection c) {
+                firstBytes(c);
+            }
+        }
+        selector.selectedKeys().clear();
+        long after = System.nanoTime();
+        for (Connection c = oldestWaiting(); c != null && after - c.bannerAt >= 0; c = oldestWaiting()) {
+            // Silent for the whole banner delay: a person at nc or telnet, to be greeted by a serving thread.
+            waiting.pollFirst();
+            leaveWaitingRoom(c, null);
+        }
+        handOff();
+    }
+
+    /** The longest-waiting socket still waiting; sockets that left or closed are dropped on the way. */
+    private Connection oldestWaiting() {
+        for (Connection c = waiting.peekFirst(); c != null; c = waiting.peekFirst()) {
+            if (c.key != null && c.key.isValid() && !c.closed.get()) {
+                return c;
+            }
+            waiting.pollFirst();
+        }
+        return null;
+    }
+
+    /** A waiting socket is readable: its first bytes, its end (FIN) or its reset. */
+    private void firstBytes(Connection c) {
+        if (c.closed.get()) {
             return;
         }
+        firstBytes.clear();
+        try {
+            int n = c.channel.read(firstBytes);
+            if (n < 0) {
+                c.close(CloseReason.PEER_CLOSED);
+            } else if (n > 0) {
+                leaveWaitingRoom(c, prefixOf(firstBytes));
+            }
+        } catch (IOException e) {
+            c.close(classify(e, c));
+        }
+    }
+
+    private void leaveWaitingRoom(Connection c, byte[] prefix) {
+        c.key.cancel();
+        handoffs.add(new Handoff(c, prefix));
+    }
+
+    /** Moves the sockets that spoke (or stayed silent too long) to serving threads, in blocking mode. */
+    private void handOff() throws IOException {
+        if (handoffs.isEmpty()) {
+            return;
+        }
+        // A channel returns to blocking mode only once its cancelled key is deregistered, at the next select.
+        selector.selectNow();
+        for (Handoff h : handoffs) {
+            Connection c = h.connection();
+            if (c.closed.get()) {
+                continue;
+            }
+            try {
+                c.channel.configureBlocking(true);
+                startServing(c, h.prefix());
+            } catch (IOException e) {
+                c.close(classify(e, c));
+            }
+        }
+        handoffs.clear();
+    }
+
+    private void serve(Connection connection, byte[] prefix) {
         CloseReason reason = CloseReason.ERROR;
         try {
-            ConnectionHandler handler = ConnectionHandler.forSocket(socket, connection.traffic, ref, config,
-                    connections::size, connection);
-            reason = handler.serve();
+            ConnectionHandler handler = ConnectionHandler.forSocket(connection.channel.socket(), prefix,
+                    connection.traffic, connection.ref, config, connections::size, connection);
+            reason = prefix == null ? handler.greetSilent() : handler.serve();
         } catch (SocketTimeoutException e) {
             reason = CloseReason.IDLE_TIMEOUT;
         } catch (IOException e) {
             reason = classify(e, connection);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("unexpected failure on {}", ref, e);
-            emit(new ServerEvent.Failed(runId, Instant.now(), ref, "Internal error: " + e));
+            // Never lose a socket, whatever failed (even a class that could not be loaded for lack of files).
+            LOG.warn("unexpected failure on {}", connection.ref, e);
+            emit(new ServerEvent.Failed(runId, Instant.now(), connection.ref, "Internal error: " + e));
         } finally {
             connection.close(reason);
         }
@@ -342,6 +535,16 @@ public final class SocketServer implements PortListener {
             }
             emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         }
+        selector.wakeup();
+        Thread thread = selectorThread;
+        if (thread != null && thread != Thread.currentThread()) {
+            // The port is free again only once the selector lets go of the listening channels.
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         workers.shutdownNow();
     }
 
@@ -367,14 +570,19 @@ public final class SocketServer implements PortListener {
 
     /** One accepted socket, its byte counts, and the guarantee that its close is reported exactly once. */
     private final class Connection implements ConnectionHandler.Reporter {
-        final Socket socket;
+        final SocketChannel channel;
         final ConnectionRef ref;
         final AtomicBoolean closed = new AtomicBoolean();
         final TrafficCounter traffic = new TrafficCounter();
+        /** When a silent client is greeted. */
+        final long bannerAt;
+        /** Waiting-room thread only: the key while the socket waits there. */
+        SelectionKey key;
 
-        Connection(Socket socket, ConnectionRef ref) {
-            this.socket = socket;
+        Connection(SocketChannel channel, ConnectionRef ref, long bannerAt) {
+            this.channel = channel;
             this.ref = ref;
+            this.bannerAt = bannerAt;
         }
 
         @Override
@@ -392,9 +600,13 @@ public final class SocketServer implements PortListener {
                 if (!closed.compareAndSet(false, true)) {
                     return;
                 }
-                closeQuietly(socket);
+                closeQuietly(channel);
                 connections.remove(ref.id());
                 emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason, traffic.snapshot()));
+            }
+            if (channel.isRegistered() && Thread.currentThread() != selectorThread) {
+                // A channel closed while in the waiting room is released when the selector next wakes.
+                selector.wakeup();
             }
         }
     }
@@ -470,9 +682,9 @@ public final class SocketServer implements PortListener {
         };
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(java.io.Closeable closeable) {
         try {
-            socket.close();
+            closeable.close();
         } catch (IOException ignored) {
             // closing is best effort
         }
