@@ -64,7 +64,7 @@ public final class SocketServer implements PortListener {
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
-                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Handoff.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
+                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Handoff.class, Readiness.class, Readiness.State.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
@@ -338,23 +338,53 @@ public final class SocketServer implements PortListener {
      */
     private void firstLook(Connection c, ByteBuffer buffer) {
         try {
-            c.channel.configureBlocking(false);
-            buffer.clear();
-            int n = c.channel.read(buffer);
-            if (n < 0) {
-                c.close(CloseReason.PEER_CLOSED);
-            } else if (n > 0) {
-                c.channel.configureBlocking(true);
-                startServing(c, prefixOf(buffer));
-            } else {
-                arriving.add(c);
-                selector.wakeup();
+            switch (Readiness.check(c.channel)) {
+                case QUIET -> toWaitingRoom(c);
+                case READABLE -> readFirst(c, buffer); // poll said a read will not wait: bytes, or the FIN
+                case ERROR -> {
+                    if (c.channel.socket().getInputStream().available() == 0) {
+                        c.close(CloseReason.RESET); // reset before saying anything: no read, no exception
+                    } else {
+                        readFirst(c, buffer); // bytes came before the reset: they are served and counted
+                    }
+                }
+                case UNKNOWN -> {
+                    c.channel.configureBlocking(false);
+                    buffer.clear();
+                    int n = c.channel.read(buffer);
+                    if (n == 0) {
+                        arriving.add(c);
+                        selector.wakeup();
+                    } else {
+                        c.channel.configureBlocking(true);
+                        firstRead(c, n, buffer);
+                    }
+                }
             }
         } catch (IOException e) {
             c.close(classify(e, c));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("could not take a connection", e);
             c.close(CloseReason.ERROR);
+        }
+    }
+
+    private void toWaitingRoom(Connection c) throws IOException {
+        c.channel.configureBlocking(false);
+        arriving.add(c);
+        selector.wakeup();
+    }
+
+    private void readFirst(Connection c, ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        firstRead(c, c.channel.read(buffer), buffer);
+    }
+
+    private void firstRead(Connection c, int n, ByteBuffer buffer) {
+        if (n < 0) {
+            c.close(CloseReason.PEER_CLOSED);
+        } else {
+            startServing(c, prefixOf(buffer));
         }
     }
 
