@@ -27,12 +27,14 @@ final class Readiness {
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
     private static final MethodHandle POLL;
     private static final MethodHandle FD;
+    private static final MethodHandle AVAILABLE;
     private static final int POLLIN;
     private static final int POLLERR;
 
     static {
         MethodHandle poll = null;
         MethodHandle fd = null;
+        MethodHandle available = null;
         int pollin = 0;
         int pollerr = 0;
         try {
@@ -41,18 +43,22 @@ final class Readiness {
             MethodHandles.Lookup netLookup = MethodHandles.privateLookupIn(net, MethodHandles.lookup());
             poll = netLookup.findStatic(net, "poll", MethodType.methodType(int.class, FileDescriptor.class, int.class,
                     long.class));
-            fd = MethodHandles.privateLookupIn(channel, MethodHandles.lookup())
-                    .findVirtual(channel, "getFD", MethodType.methodType(FileDescriptor.class))
+            MethodHandles.Lookup channelLookup = MethodHandles.privateLookupIn(channel, MethodHandles.lookup());
+            fd = channelLookup.findVirtual(channel, "getFD", MethodType.methodType(FileDescriptor.class))
                     .asType(MethodType.methodType(FileDescriptor.class, SocketChannel.class));
+            available = channelLookup.findVirtual(channel, "available", MethodType.methodType(int.class))
+                    .asType(MethodType.methodType(int.class, SocketChannel.class));
             pollin = netLookup.findStaticGetter(net, "POLLIN", short.class).invoke() instanceof Short s ? s : 0;
             pollerr = netLookup.findStaticGetter(net, "POLLERR", short.class).invoke() instanceof Short s ? s : 0;
         } catch (Throwable denied) {
             LOG.debug("poll(2) is not reachable ({}); new sockets are read the plain way", denied.toString());
             poll = null;
             fd = null;
+            available = null;
         }
         POLL = pollin != 0 && pollerr != 0 ? poll : null;
         FD = fd;
+        AVAILABLE = available;
         POLLIN = pollin;
         POLLERR = pollerr;
     }
@@ -62,12 +68,12 @@ final class Readiness {
 
     /** Whether {@link #check} can answer in this JVM. */
     static boolean available() {
-        return POLL != null && FD != null;
+        return POLL != null && FD != null && AVAILABLE != null;
     }
 
     /** What the socket has for us right now; {@link State#UNKNOWN} when this JVM does not let us ask. */
     static State check(SocketChannel channel) throws IOException {
-        if (POLL == null || FD == null) {
+        if (!available()) {
             return State.UNKNOWN;
         }
         int events;
@@ -83,5 +89,22 @@ final class Readiness {
             return State.ERROR;
         }
         return (events & POLLIN) != 0 ? State.READABLE : State.QUIET;
+    }
+
+    /**
+     * Whether bytes wait to be read (FIONREAD), in either blocking mode. After a reset there may still be
+     * bytes the client sent before it; those are read and served first, as a plain read would.
+     */
+    static boolean hasBytes(SocketChannel channel) throws IOException {
+        if (!available()) {
+            return true;
+        }
+        try {
+            return (int) AVAILABLE.invokeExact(channel) > 0;
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            return true;
+        }
     }
 }

@@ -342,7 +342,7 @@ public final class SocketServer implements PortListener {
                 case QUIET -> toWaitingRoom(c);
                 case READABLE -> readFirst(c, buffer); // poll said a read will not wait: bytes, or the FIN
                 case ERROR -> {
-                    if (c.channel.socket().getInputStream().available() == 0) {
+                    if (!Readiness.hasBytes(c.channel)) {
                         c.close(CloseReason.RESET); // reset before saying anything: no read, no exception
                     } else {
                         readFirst(c, buffer); // bytes came before the reset: they are served and counted
@@ -480,6 +480,10 @@ public final class SocketServer implements PortListener {
         }
         firstBytes.clear();
         try {
+            if (Readiness.check(c.channel) == Readiness.State.ERROR && !Readiness.hasBytes(c.channel)) {
+                c.close(CloseReason.RESET); // as in firstLook: no read, no exception
+                return;
+            }
             int n = c.channel.read(firstBytes);
             if (n < 0) {
                 c.close(CloseReason.PEER_CLOSED);

@@ -39,9 +39,20 @@ public final class BenchClients {
     }
 
     static Socket connect(String source, int port) throws Exception {
+        return connect(source, port, 10_000);
+    }
+
+    /**
+     * The churn gives up on a connect after 250 ms and starts another. When the server's queue of finished
+     * handshakes is full, Linux drops the SYN and the client's kernel resends it only a second later: with
+     * the default wait, those stalls idled the clients for 20-30 of their 40 thread-seconds, against the bare
+     * loop and the app alike, and the rates swung by half from run to run. On loopback a connect that is not
+     * dropped takes microseconds.
+     */
+    static Socket connect(String source, int port, int timeoutMillis) throws Exception {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-        s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+        s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), timeoutMillis);
         s.setSoLinger(true, 0);
         return s;
     }
@@ -49,16 +60,25 @@ public final class BenchClients {
     private static void churn(int port, int seconds, int threads) throws Exception {
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong stalls = new AtomicLong();
+        AtomicLong stalledNanos = new AtomicLong();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             String source = "127.0.0." + (2 + t);
             Thread w = new Thread(() -> {
                 while (System.nanoTime() < until) {
-                    try (Socket s = connect(source, port)) {
+                    long t0 = System.nanoTime();
+                    try (Socket s = connect(source, port, 250)) {
                         done.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                    }
+                    long took = System.nanoTime() - t0;
+                    if (took > 100_000_000L) {
+                        // The SYN was dropped (the server's accept queue was full) and resent a second later.
+                        stalls.incrementAndGet();
+                        stalledNanos.addAndGet(took);
                     }
                 }
             });
@@ -68,7 +88,8 @@ public final class BenchClients {
         for (Thread w : workers) {
             w.join();
         }
-        System.out.println("connections " + done.get() + " failed " + failed.get());
+        System.out.println("connections " + done.get() + " failed " + failed.get() + " stalled " + stalls.get()
+                + " stalled_s " + String.format(java.util.Locale.ROOT, "%.1f", stalledNanos.get() / 1e9));
     }
 
     private static void steady(int port, int rate, int seconds) throws Exception {

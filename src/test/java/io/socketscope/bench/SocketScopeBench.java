@@ -62,6 +62,7 @@ class SocketScopeBench {
     private volatile Thread fxThread;
     private long lastFrame;
     private List<Long> intervals = new ArrayList<>();
+    private String bareClients = "";
 
     @Test
     void run() throws Exception {
@@ -178,6 +179,13 @@ class SocketScopeBench {
             serverSide = new ArrayList<>(toEvent);
         }
         waitFor(() -> window.viewModel().model().openCount() == 0, 10);
+        if (Boolean.getBoolean("bench.steadyOnly")) {
+            // -Dbench.steadyOnly=true: the accept -> edge figure alone, for quick comparisons while tuning.
+            System.out.printf(Locale.ROOT, "steady only: accept -> edge p50 %.1f p99 %.1f ms; frame interval p99 %.1f ms;"
+                    + " renderer %.2f s, FX %.2f s CPU%n", ms(percentile(latency, 50)), ms(percentile(latency, 99)),
+                    ms(percentile(steadyFrames, 99)), rendererCpu, fxCpu);
+            return;
+        }
 
         // 2. Bare accept-and-close loop on a ServerSocketChannel: the baseline for throughput.
         long bare = bareAcceptLoop(10, 4);
@@ -190,6 +198,7 @@ class SocketScopeBench {
         long overflowsBefore = listenOverflows();
         Map<String, Long> cpuBefore = cpuByThreadGroup();
         String churn = runClients("churn", port, "10", "4");
+        System.out.println("clients against the bare loop: " + bareClients + "; against the app: " + churn);
         long serverAccepted = ((io.socketscope.server.SocketServer) app).acceptedTotal() - serverBefore;
         long overflows = listenOverflows() - overflowsBefore;
         Map<String, Long> cpuAfter = cpuByThreadGroup();
@@ -207,7 +216,19 @@ class SocketScopeBench {
         long accepted = onFx(() -> window.viewModel().model().acceptedTotal()) - acceptedBefore;
         long closed = onFx(() -> window.viewModel().model().closedTotal()) - closedBefore;
         int openAtEnd = onFx(() -> window.viewModel().model().openCount());
-        long lost = Math.abs(clientCount - accepted) + Math.abs(accepted - closed);
+        // Lost by the app: a socket accept() returned that the model does not show opened and closed.
+        long lost = Math.abs(serverAccepted - accepted) + Math.abs(accepted - closed) + openAtEnd;
+        // Connections a client saw connect that accept() never returned: when the accept queue is full, Linux
+        // may drop the handshake's last ACK; the client believes it is connected, no program can see it.
+        long kernelDropped = clientCount - serverAccepted;
+
+        // A second, shorter pair of rounds for the throughput ratio: bare loop, then the app again.
+        long bare2 = bareAcceptLoop(5, 4);
+        long app2Before = ((io.socketscope.server.SocketServer) app).acceptedTotal();
+        String churn2 = runClients("churn", port, "5", "4");
+        long app2 = ((io.socketscope.server.SocketServer) app).acceptedTotal() - app2Before;
+        System.out.println("second round, clients against the bare loop: " + bareClients + "; against the app: " + churn2);
+        waitFor(() -> window.viewModel().model().openCount() == 0, 30, false);
 
         sampler.interrupt();
         slow.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
@@ -268,17 +289,20 @@ class SocketScopeBench {
         json.append(String.format(Locale.ROOT, "  \"storm\": {\"seconds\": 10, \"client_threads\": 4, \"drained_within_30s\": %b,"
                         + " \"listen_overflows\": %d, \"client_connections\": %d,"
                         + " \"server_accepted\": %d, \"model_accepted\": %d, \"model_closed\": %d, \"events_lost\": %d,"
+                        + " \"dropped_by_kernel_before_accept\": %d, \"clients\": \"%s\","
                         + " \"open_at_end\": %d, \"longest_pulse_ms\": %.2f, \"pulse_p99_ms\": %.2f, \"app_cpu_seconds_by_thread\": %s,"
                         + " \"target_longest_pulse_ms\": 100,"
                         + " \"pass\": %b},%n",
-                drained, overflows, clientCount, serverAccepted, accepted, closed, lost, openAtEnd, stormMax, ms(percentile(stormPulses, 99)),
-                cpu,
-                lost == 0 && openAtEnd == 0 && stormMax <= 100));
-        double appRate = serverAccepted / 10.0;
-        double bareRate = bare / 10.0;
+                drained, overflows, clientCount, serverAccepted, accepted, closed, lost, kernelDropped, churn, openAtEnd, stormMax,
+                ms(percentile(stormPulses, 99)), cpu,
+                lost == 0 && openAtEnd == 0 && kernelDropped >= 0 && kernelDropped <= overflows && stormMax <= 100));
+        double appRate = (serverAccepted + app2) / 15.0;
+        double bareRate = (bare + bare2) / 15.0;
         double ratio = appRate / bareRate;
-        json.append(String.format(Locale.ROOT, "  \"accept_throughput\": {\"bare_per_s\": %.0f, \"app_per_s\": %.0f, \"ratio\": %.3f,"
-                + " \"target_ratio\": 0.90, \"pass\": %b},%n", bareRate, appRate, ratio, ratio >= 0.90));
+        json.append(String.format(Locale.ROOT, "  \"accept_throughput\": {\"rounds\": \"bare 10 s, app 10 s (the storm), bare 5 s,"
+                + " app 5 s\", \"bare_per_s\": %.0f, \"app_per_s\": %.0f, \"ratio\": %.3f, \"round_ratios\": [%.3f, %.3f],"
+                + " \"target_ratio\": 0.90, \"pass\": %b},%n", bareRate, appRate, ratio, serverAccepted / (double) bare,
+                app2 / (double) bare2, ratio, ratio >= 0.90));
         json.append(String.format(Locale.ROOT, "  \"cold_start_ms\": {\"median\": %d, \"runs\": %s}%n}%n", coldStart, starts));
         Files.createDirectories(OUT.getParent());
         Files.writeString(OUT, json.toString());
@@ -290,8 +314,9 @@ class SocketScopeBench {
                 drawnOpen, sceneEdges), "p99 <= 33 ms", String.format(Locale.ROOT, "%.1fx idle", holdP99 / Math.max(0.01, idleP99))});
         table.add(new String[] {"10,000 open sockets: heap", String.format(Locale.ROOT, "%.0f MB after GC (peak %.0f)", heapMb,
                 peak / 1e6), "<= 256 MB", String.format(Locale.ROOT, "%.0f MB before", heapBefore / 1e6)});
-        table.add(new String[] {"storm 10 s: events lost", lost + " (" + clientCount + " clients, " + accepted + " accepted, "
-                + closed + " closed, " + openAtEnd + " open)", "0", ""});
+        table.add(new String[] {"storm 10 s: events lost", lost + " (" + serverAccepted + " accept() returns, " + accepted
+                + " accepted and " + closed + " closed in the model, " + openAtEnd + " open)", "0", clientCount + " clients; "
+                + kernelDropped + " dropped by the kernel before accept()"});
         table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms", ""});
         table.add(new String[] {"accept throughput vs bare loop", String.format(Locale.ROOT, "%.2f (%.0f vs %.0f /s)", ratio, appRate,
                 bareRate), ">= 0.90", "bare ServerSocketChannel loop"});
@@ -391,7 +416,8 @@ class SocketScopeBench {
                 }
             }, "bench-bare-accept");
             loop.start();
-            runClients("churn", server.socket().getLocalPort(), Integer.toString(seconds), Integer.toString(threads));
+            bareClients = runClients("churn", server.socket().getLocalPort(), Integer.toString(seconds),
+                    Integer.toString(threads));
             Thread.sleep(200);
             server.close();
             loop.join(5000);

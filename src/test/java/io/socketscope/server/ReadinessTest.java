@@ -32,6 +32,7 @@ class ReadinessTest {
                 assertEquals(Readiness.State.QUIET, Readiness.check(a));
                 quiet.getOutputStream().write('x');
                 assertEquals(Readiness.State.READABLE, settled(a, Readiness.State.READABLE), "a byte arrived");
+                assertTrue(Readiness.hasBytes(a));
             }
             try (Socket ended = new Socket(InetAddress.getLoopbackAddress(), port); SocketChannel a = server.accept()) {
                 ended.shutdownOutput();
@@ -42,7 +43,17 @@ class ReadinessTest {
                 reset.setSoLinger(true, 0);
                 reset.close();
                 assertEquals(Readiness.State.ERROR, settled(a, Readiness.State.ERROR), "the reset is an error");
+                assertTrue(!Readiness.hasBytes(a), "nothing was sent before it");
                 assertTrue(a.isBlocking(), "asking did not change the socket's mode");
+            }
+            Socket spokeThenReset = new Socket(InetAddress.getLoopbackAddress(), port);
+            try (SocketChannel a = server.accept()) {
+                a.configureBlocking(false);
+                spokeThenReset.getOutputStream().write("GET /".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                spokeThenReset.setSoLinger(true, 0);
+                spokeThenReset.close();
+                assertEquals(Readiness.State.ERROR, settled(a, Readiness.State.ERROR));
+                assertTrue(Readiness.hasBytes(a), "the bytes sent before the reset are still there to serve");
             }
         }
     }
