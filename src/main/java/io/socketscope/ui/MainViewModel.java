@@ -80,6 +80,7 @@ public final class MainViewModel {
     private final Timeline addressRefresh = new Timeline(new KeyFrame(ADDRESS_REFRESH, e -> refreshAddresses()));
     private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
     private final HostNames hostNames = new HostNames();
+    private final java.util.Set<java.net.InetAddress> askedHosts = new java.util.HashSet<>();
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
@@ -95,7 +96,8 @@ public final class MainViewModel {
     private static final long STORM_TICK_NANOS = 250_000_000L;
     private static final int STORM_EVENTS = 2_000;
     private long eventsSinceTick;
-    private final java.util.ArrayDeque<LogEntry> pendingRows = new java.util.ArrayDeque<>();
+    /** Rows for the table's next refresh, newest last, formatted only when the refresh takes them. */
+    private final java.util.ArrayDeque<java.util.function.Supplier<LogEntry>> pendingRows = new java.util.ArrayDeque<>();
     private long lastTick;
     private boolean statusDirty;
     private final ServerListener console = new ConsoleLog();
@@ -378,11 +380,13 @@ public final class MainViewModel {
             // A problem of the listener itself (not of one client): say it where people look.
             showError(problem);
         }
-        // Only the newest rows the table can keep are formatted, and the table and status line take them at
-        // most ten times a second: under a storm that is one table update per 100 ms, not one per event.
+        // The table and status line take new rows at most ten times a second (four in a storm), and a row
+        // is formatted only if it is among the newest the table keeps at that moment: in a storm most
+        // lines are counted and never formatted.
         List<LogEntry> logged = change.logged();
         for (int i = Math.max(0, logged.size() - TABLE_ROWS); i < logged.size(); i++) {
-            pendingRows.addLast(logged.get(i));
+            int index = i;
+            pendingRows.addLast(() -> logged.get(index));
             if (pendingRows.size() > TABLE_ROWS) {
                 pendingRows.removeFirst();
             }
@@ -391,8 +395,13 @@ public final class MainViewModel {
         if (!change.opened().isEmpty()) {
             hintsVisible.set(false);
             for (SocketInfo opened : change.opened()) {
-                hostNames.lookUp(opened.connection().client().address(),
-                        (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
+                java.net.InetAddress client = opened.connection().client().address();
+                if (askedHosts.add(client)) { // once per address, not once per socket
+                    if (askedHosts.size() > 10_000) {
+                        askedHosts.clear(); // HostNames remembers its answers; this only spares the asking
+                    }
+                    hostNames.lookUp(client, (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
+                }
             }
         }
         graphUpdater.accept(change);
@@ -415,7 +424,7 @@ public final class MainViewModel {
         if (!pendingRows.isEmpty()) {
             List<LogEntry> newestFirst = new ArrayList<>(pendingRows.size());
             for (var it = pendingRows.descendingIterator(); it.hasNext(); ) {
-                newestFirst.add(it.next());
+                newestFirst.add(it.next().get());
             }
             pendingRows.clear();
             prependNewest(logRows, newestFirst, TABLE_ROWS);
