@@ -69,6 +69,8 @@ public final class GraphView extends Region {
     private int fading;
     private long hoveredId = -1;
     private boolean captionStale;
+    /** Bumped whenever a node is added to or taken off the graph: what needs a new layout. */
+    private int shape;
     private long textsAt;
     /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
     private final Map<String, long[]> churn = new java.util.HashMap<>();
@@ -163,10 +165,12 @@ public final class GraphView extends Region {
     }
 
     public void socketOpened(SocketInfo info) {
+        int shapeBefore = shape;
         HostNode host = hosts.computeIfAbsent(info.host(), HostNode::new);
         if (host.getParent() == null) {
             labels.getChildren().add(host);
             textsAt = 0;
+            shape++;
         }
         if (host.open.putIfAbsent(info.id(), info) != null) {
             return;
@@ -189,8 +193,10 @@ public final class GraphView extends Region {
             draw(host, info).highlight();
         }
         host.updateCount();
-        updateCaption();
-        requestLayout();
+        captionStale = true;
+        if (shape != shapeBefore) {
+            requestLayout(); // only when a node came or went: a count alone is written by the tick
+        }
     }
 
     private void count(SocketInfo info, int delta) {
@@ -207,6 +213,7 @@ public final class GraphView extends Region {
         host.sockets.add(edge);
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
+        shape++;
         edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
         edge.label.setOnMouseEntered(e -> hoveredId = info.id());
         Tooltip.install(edge.label, edgeTip);
@@ -229,6 +236,7 @@ public final class GraphView extends Region {
     }
 
     private void dropBundles(HostNode host) {
+        shape++;
         for (BundleEdge bundle : host.bundles.values()) {
             lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
             labels.getChildren().remove(bundle.label);
@@ -273,6 +281,7 @@ public final class GraphView extends Region {
             lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
             labels.getChildren().add(bundle.label);
             textsAt = 0;
+            shape++;
             return bundle;
         });
     }
@@ -369,6 +378,7 @@ public final class GraphView extends Region {
     }
 
     public void socketClosed(SocketInfo info) {
+        int shapeBefore = shape;
         HostNode host = hosts.get(info.host());
         if (host == null || host.open.remove(info.id()) == null) {
             return;
@@ -397,6 +407,7 @@ public final class GraphView extends Region {
                     host.bundles.remove(info.runId());
                     lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
                     labels.getChildren().remove(bundle.label);
+                    shape++;
                 }
             }
         }
@@ -406,8 +417,10 @@ public final class GraphView extends Region {
         }
         removeIfEmpty(host);
         host.updateCount();
-        updateCaption();
-        requestLayout();
+        captionStale = true;
+        if (shape != shapeBefore) {
+            requestLayout();
+        }
     }
 
     /** Labels of the sockets drawn as open (not fading out), in display order. */
@@ -440,6 +453,7 @@ public final class GraphView extends Region {
     private void erase(SocketEdge edge) {
         edges.remove(edge.info().id());
         lines.getChildren().removeAll(edge.toLabel, edge.toPort);
+        shape++;
         labels.getChildren().remove(edge.label);
         HostNode host = hosts.get(edge.info().host());
         if (host != null) {
@@ -455,6 +469,7 @@ public final class GraphView extends Region {
         if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
             hosts.remove(host.address.getText());
             labels.getChildren().remove(host);
+            shape++;
         }
     }
 
@@ -515,6 +530,7 @@ public final class GraphView extends Region {
         }
         if (!text.toString().equals(caption.getText())) {
             caption.setText(text.toString());
+            caption.autosize(); // the caption is not laid out by its parent (it is unmanaged)
         }
     }
 

@@ -202,6 +202,10 @@ class SocketScopeBench {
         long overflowsBefore = listenOverflows();
         Map<String, Long> cpuBefore = cpuByThreadGroup();
         String churn = runClients("churn", port, "10", "4");
+        if (Boolean.getBoolean("bench.stormOnlyDebug")) {
+            System.out.println("STORM DONE " + churn);
+            return;
+        }
         System.out.println("clients against the bare loop: " + bareClients + "; against the app: " + churn);
         long serverAccepted = ((io.socketscope.server.SocketServer) app).acceptedTotal() - serverBefore;
         long overflows = listenOverflows() - overflowsBefore;

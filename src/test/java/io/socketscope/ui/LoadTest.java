@@ -119,6 +119,13 @@ class LoadTest {
                 .equals(List.of("127.0.0.9: " + n)));
         assertEquals(1, (int) onFx(() -> window.graph().openSocketLabels().size()), "the quiet host keeps its own edge");
         assertTrue(onFx(() -> window.graph().hostText("127.0.0.9")).contains("40 sockets"));
+        // Counts are written by the tick, not by each socket: the caption still says them, whole (not cut).
+        waitUntil("the caption counts every socket", () -> onFx(() -> robot.lookup(".graph-caption")
+                .queryAs(javafx.scene.control.Label.class).getText()).startsWith("1 port, 41 sockets from 2 hosts."));
+        assertTrue(onFx(() -> {
+            javafx.scene.control.Label caption = robot.lookup(".graph-caption").queryAs(javafx.scene.control.Label.class);
+            return caption.getWidth() >= caption.prefWidth(-1) - 0.5;
+        }), "the caption is as wide as its text");
 
         String bundleLabel = String.format("%,d sockets · expand", n);
         waitUntil("the bundle says so", () -> onFx(() -> !robot.lookup(bundleLabel).queryAll().isEmpty()));
