@@ -338,7 +338,14 @@ public final class SocketServer implements PortListener {
      */
     private void firstLook(Connection c, ByteBuffer buffer) {
         try {
-            switch (Readiness.check(c.channel)) {
+            Readiness.State state = Readiness.check(c.channel);
+            if (state == Readiness.State.QUIET) {
+                // A client that connects and closes at once is often microseconds behind its accept: give it
+                // that moment once before the socket goes to the waiting room (a registration, a wake-up).
+                Thread.yield();
+                state = Readiness.check(c.channel);
+            }
+            switch (state) {
                 case QUIET -> toWaitingRoom(c);
                 case READABLE -> readFirst(c, buffer); // poll said a read will not wait: bytes, or the FIN
                 case ERROR -> {
