@@ -203,6 +203,7 @@ class SocketScopeBench {
         Map<String, Long> cpuBefore = cpuByThreadGroup();
         String churn = runClients("churn", port, "10", "4");
         if (Boolean.getBoolean("bench.stormOnlyDebug")) {
+            // -Dbench.stormOnlyDebug=true: stop after the storm, e.g. to read -Djavafx.pulseLogger output.
             System.out.println("STORM DONE " + churn);
             return;
         }
