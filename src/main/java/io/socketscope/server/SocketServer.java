@@ -441,8 +441,12 @@ public final class SocketServer implements PortListener {
     private void selectOnce() throws IOException {
         for (Connection c = arriving.poll(); c != null; c = arriving.poll()) {
             if (!c.closed.get()) {
-                c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
-                waiting.addLast(c);
+                try {
+                    c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
+                    waiting.addLast(c);
+                } catch (java.nio.channels.ClosedChannelException closedMeanwhile) {
+                    // Close socket or Stop got to it first; its close is already reported.
+                }
             }
         }
         Connection oldest = oldestWaiting();
