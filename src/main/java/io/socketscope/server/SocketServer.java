@@ -7,20 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Two acceptor threads per listening socket take each new connection and look at it at once, without
  * waiting: a client that already closed or reset (a port scan, a health check, a benchmark's churn) ends
  * right there; one that already sent bytes (a browser, curl) goes to a serving thread of its own with
- * blocking streams, where the {@link ConnectionHandler} speaks HTTP or text to it. A silent one waits in a
- * selector (the waiting room, one thread per run) for its first bytes, its end, or the banner delay. Measured
+ * blocking streams, where the {@link ConnectionHandler} speaks HTTP or text to it. A silent one waits in the
+ * {@link WaitingRoom} (one selector thread per run) for its first bytes, its end, or the banner delay. Measured
  * with the benchmark's churn clients: handing every socket to a serving thread first cost about twice the
  * CPU per connection (a thread wake-up, a blocking read with a timeout) and halved the accept rate.
  */
@@ -64,7 +57,8 @@ public final class SocketServer implements PortListener {
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
-                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Handoff.class, Readiness.class, Readiness.State.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
+                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Readiness.class, Readiness.State.class, WaitingRoom.class,
+                WaitingRoom.Guest.class, WaitingRoom.Outcomes.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
@@ -88,14 +82,8 @@ public final class SocketServer implements PortListener {
     private final List<ServerSocketChannel> serverSockets = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final ExecutorService workers;
-    /** Sockets still waiting for their first bytes, oldest first (all wait the same banner delay). */
-    private final ArrayDeque<Connection> waiting = new ArrayDeque<>();
-    private final List<Handoff> handoffs = new ArrayList<>();
-    /** Silent sockets on their way from an acceptor to the waiting room. */
-    private final Queue<Connection> arriving = new ConcurrentLinkedQueue<>();
-    private final ByteBuffer firstBytes = ByteBuffer.allocateDirect(ConnectionHandler.MAX_LINE);
-    private Selector selector;
-    private volatile Thread selectorThread;
+    /** Silent new sockets wait here for their first bytes, their end, or the banner delay. */
+    private WaitingRoom<Connection> waitingRoom;
     private volatile boolean running;
     private int port;
 
@@ -161,14 +149,29 @@ public final class SocketServer implements PortListener {
     private void bindAndListen() throws BindFailure {
         List<ListeningSocket> listening = new ArrayList<>();
         try {
-            selector = Selector.open();
             port = PortBinding.bindAll(config, Protocol.TCP, at -> bindOne(at, listening), () -> {
                 closeServerSockets();
                 serverSockets.clear();
                 listening.clear();
             });
+            waitingRoom = new WaitingRoom<>("socketscope-waiting-" + port, new WaitingRoom.Outcomes<>() {
+                @Override
+                public void ended(Connection c, CloseReason reason) {
+                    c.close(reason);
+                }
+
+                @Override
+                public void failed(Connection c, IOException e) {
+                    c.close(classify(e, c));
+                }
+
+                @Override
+                public void leave(Connection c, byte[] firstBytes) {
+                    startServing(c, firstBytes);
+                }
+            });
         } catch (BindFailure | IOException e) {
-            closeQuietly(selector);
+            closeServerSockets();
             workers.shutdownNow();
             if (e instanceof BindFailure failure) {
                 throw failure;
@@ -178,9 +181,6 @@ public final class SocketServer implements PortListener {
         }
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
-        Thread waitingRoom = new Thread(this::selectLoop, "socketscope-waiting-" + port);
-        waitingRoom.setDaemon(true);
-        selectorThread = waitingRoom;
         waitingRoom.start();
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
@@ -346,7 +346,7 @@ public final class SocketServer implements PortListener {
                 state = Readiness.check(c.channel);
             }
             switch (state) {
-                case QUIET -> toWaitingRoom(c);
+                case QUIET -> waitingRoom.enter(c);
                 case READABLE -> readFirst(c, buffer); // poll said a read will not wait: bytes, or the FIN
                 case ERROR -> {
                     if (!Readiness.hasBytes(c.channel)) {
@@ -360,8 +360,7 @@ public final class SocketServer implements PortListener {
                     buffer.clear();
                     int n = c.channel.read(buffer);
                     if (n == 0) {
-                        arriving.add(c);
-                        selector.wakeup();
+                        waitingRoom.enter(c);
                     } else {
                         c.channel.configureBlocking(true);
                         firstRead(c, n, buffer);
@@ -374,12 +373,6 @@ public final class SocketServer implements PortListener {
             LOG.warn("could not take a connection", e);
             c.close(CloseReason.ERROR);
         }
-    }
-
-    private void toWaitingRoom(Connection c) throws IOException {
-        c.channel.configureBlocking(false);
-        arriving.add(c);
-        selector.wakeup();
     }
 
     private void readFirst(Connection c, ByteBuffer buffer) throws IOException {
@@ -408,129 +401,6 @@ public final class SocketServer implements PortListener {
             // Rejected after Stop, or no thread could be made: this socket goes, reported.
             c.close(running ? CloseReason.ERROR : CloseReason.SERVER_STOP);
         }
-    }
-
-    /** A socket leaving the waiting room for a serving thread, with the bytes it has sent so far (or none). */
-    private record Handoff(Connection connection, byte[] prefix) {
-    }
-
-    /** The waiting room: silent sockets, until their first bytes, their end, or the banner delay. */
-    private void selectLoop() {
-        try {
-            while (running) {
-                try {
-                    selectOnce();
-                } catch (ClosedSelectorException e) {
-                    return;
-                } catch (IOException | RuntimeException | LinkageError e) {
-                    if (!running) {
-                        return;
-                    }
-                    // The loop must outlive any one failure (even a class that cannot load for want of files).
-                    LOG.warn("waiting room", e);
-                    sleep(10);
-                }
-            }
-        } finally {
-            // Closing the selector deregisters every channel; a channel closed while registered is only
-            // released by the OS then.
-            closeQuietly(selector);
-        }
-    }
-
-    private void selectOnce() throws IOException {
-        for (Connection c = arriving.poll(); c != null; c = arriving.poll()) {
-            if (!c.closed.get()) {
-                try {
-                    c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
-                    waiting.addLast(c);
-                } catch (java.nio.channels.ClosedChannelException closedMeanwhile) {
-                    // Close socket or Stop got to it first; its close is already reported.
-                }
-            }
-        }
-        Connection oldest = oldestWaiting();
-        long now = System.nanoTime();
-        if (!arriving.isEmpty() || (oldest != null && oldest.bannerAt - now <= 0)) {
-            selector.selectNow();
-        } else if (oldest == null) {
-            selector.select();
-        } else {
-            selector.select(Math.max(1, (oldest.bannerAt - now + 999_999) / 1_000_000));
-        }
-        for (SelectionKey key : selector.selectedKeys()) {
-            if (key.isValid() && key.attachment() instanceof Connection c) {
-                firstBytes(c);
-            }
-        }
-        selector.selectedKeys().clear();
-        long after = System.nanoTime();
-        for (Connection c = oldestWaiting(); c != null && after - c.bannerAt >= 0; c = oldestWaiting()) {
-            // Silent for the whole banner delay: a person at nc or telnet, to be greeted by a serving thread.
-            waiting.pollFirst();
-            leaveWaitingRoom(c, null);
-        }
-        handOff();
-    }
-
-    /** The longest-waiting socket still waiting; sockets that left or closed are dropped on the way. */
-    private Connection oldestWaiting() {
-        for (Connection c = waiting.peekFirst(); c != null; c = waiting.peekFirst()) {
-            if (c.key != null && c.key.isValid() && !c.closed.get()) {
-                return c;
-            }
-            waiting.pollFirst();
-        }
-        return null;
-    }
-
-    /** A waiting socket is readable: its first bytes, its end (FIN) or its reset. */
-    private void firstBytes(Connection c) {
-        if (c.closed.get()) {
-            return;
-        }
-        firstBytes.clear();
-        try {
-            if (Readiness.check(c.channel) == Readiness.State.ERROR && !Readiness.hasBytes(c.channel)) {
-                c.close(CloseReason.RESET); // as in firstLook: no read, no exception
-                return;
-            }
-            int n = c.channel.read(firstBytes);
-            if (n < 0) {
-                c.close(CloseReason.PEER_CLOSED);
-            } else if (n > 0) {
-                leaveWaitingRoom(c, prefixOf(firstBytes));
-            }
-        } catch (IOException e) {
-            c.close(classify(e, c));
-        }
-    }
-
-    private void leaveWaitingRoom(Connection c, byte[] prefix) {
-        c.key.cancel();
-        handoffs.add(new Handoff(c, prefix));
-    }
-
-    /** Moves the sockets that spoke (or stayed silent too long) to serving threads, in blocking mode. */
-    private void handOff() throws IOException {
-        if (handoffs.isEmpty()) {
-            return;
-        }
-        // A channel returns to blocking mode only once its cancelled key is deregistered, at the next select.
-        selector.selectNow();
-        for (Handoff h : handoffs) {
-            Connection c = h.connection();
-            if (c.closed.get()) {
-                continue;
-            }
-            try {
-                c.channel.configureBlocking(true);
-                startServing(c, h.prefix());
-            } catch (IOException e) {
-                c.close(classify(e, c));
-            }
-        }
-        handoffs.clear();
     }
 
     private void serve(Connection connection, byte[] prefix) {
@@ -580,16 +450,8 @@ public final class SocketServer implements PortListener {
             }
             emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         }
-        selector.wakeup();
-        Thread thread = selectorThread;
-        if (thread != null && thread != Thread.currentThread()) {
-            // The port is free again only once the selector lets go of the listening channels.
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // Sockets closed while waiting are released by the OS only once the room lets go of them.
+        waitingRoom.close();
         workers.shutdownNow();
     }
 
@@ -614,20 +476,33 @@ public final class SocketServer implements PortListener {
     }
 
     /** One accepted socket, its byte counts, and the guarantee that its close is reported exactly once. */
-    private final class Connection implements ConnectionHandler.Reporter {
+    private final class Connection implements ConnectionHandler.Reporter, WaitingRoom.Guest {
         final SocketChannel channel;
         final ConnectionRef ref;
         final AtomicBoolean closed = new AtomicBoolean();
         final TrafficCounter traffic = new TrafficCounter();
         /** When a silent client is greeted. */
         final long bannerAt;
-        /** Waiting-room thread only: the key while the socket waits there. */
-        SelectionKey key;
 
         Connection(SocketChannel channel, ConnectionRef ref, long bannerAt) {
             this.channel = channel;
             this.ref = ref;
             this.bannerAt = bannerAt;
+        }
+
+        @Override
+        public SocketChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public long bannerAt() {
+            return bannerAt;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed.get();
         }
 
         @Override
@@ -649,10 +524,7 @@ public final class SocketServer implements PortListener {
                 connections.remove(ref.id());
                 emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason, traffic.snapshot()));
             }
-            if (channel.isRegistered() && Thread.currentThread() != selectorThread) {
-                // A channel closed while in the waiting room is released when the selector next wakes.
-                selector.wakeup();
-            }
+            waitingRoom.closedElsewhere(channel);
         }
     }
 
