@@ -87,6 +87,13 @@ final class ConnectionHandler {
             this.rest = rest;
         }
 
+        /** What was read into {@code buffer} (since its last clear), as the bytes to put in front. */
+        static byte[] bytesOf(java.nio.ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.flip().remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+
         @Override
         public int read() throws IOException {
             return next < prefix.length ? prefix[next++] & 0xff : rest.read();

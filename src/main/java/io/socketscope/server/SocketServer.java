@@ -384,14 +384,8 @@ public final class SocketServer implements PortListener {
         if (n < 0) {
             c.close(CloseReason.PEER_CLOSED);
         } else {
-            startServing(c, prefixOf(buffer));
+            startServing(c, ConnectionHandler.PrefixedInput.bytesOf(buffer));
         }
-    }
-
-    private static byte[] prefixOf(ByteBuffer buffer) {
-        byte[] prefix = new byte[buffer.flip().remaining()];
-        buffer.get(prefix);
-        return prefix;
     }
 
     private void startServing(Connection c, byte[] prefix) {

@@ -219,9 +219,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
             if (n < 0) {
                 outcomes.ended(guest, CloseReason.PEER_CLOSED);
             } else if (n > 0) {
-                byte[] first = new byte[buffer.flip().remaining()];
-                buffer.get(first);
-                leave(seat, first);
+                leave(seat, ConnectionHandler.PrefixedInput.bytesOf(buffer));
             }
         } catch (IOException e) {
             outcomes.failed(guest, e);
