@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -69,7 +71,7 @@ public final class GraphView extends Region {
     private int fading;
     private long hoveredId = -1;
     private boolean captionStale;
-    /** Bumped whenever a node is added to or taken off the graph: what needs a new layout. */
+    /** Bumped whenever a node is added to or taken off the graph (a listener on the layers): what needs a new layout. */
     private int shape;
     private long textsAt;
     /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
@@ -90,6 +92,10 @@ public final class GraphView extends Region {
         caption.getStyleClass().add("graph-caption");
         caption.setManaged(false);
         getChildren().addAll(lines, labels, portLayer, placeholder, caption);
+        // Any node added to or taken off the graph needs a new layout; counts alone do not.
+        ListChangeListener<Node> reshaped = change -> shape++;
+        lines.getChildren().addListener(reshaped);
+        labels.getChildren().addListener(reshaped);
         // The tooltip is shown for a window, not a node: the edge under the pointer says which socket it is.
         edgeTip.setOnShowing(e -> {
             String text = hoveredId < 0 ? null : summaries.apply(hoveredId);
@@ -170,7 +176,6 @@ public final class GraphView extends Region {
         if (host.getParent() == null) {
             labels.getChildren().add(host);
             textsAt = 0;
-            shape++;
         }
         if (host.open.putIfAbsent(info.id(), info) != null) {
             return;
@@ -213,7 +218,6 @@ public final class GraphView extends Region {
         host.sockets.add(edge);
         lines.getChildren().addAll(edge.toLabel, edge.toPort);
         labels.getChildren().add(edge.label);
-        shape++;
         edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
         edge.label.setOnMouseEntered(e -> hoveredId = info.id());
         Tooltip.install(edge.label, edgeTip);
@@ -236,7 +240,6 @@ public final class GraphView extends Region {
     }
 
     private void dropBundles(HostNode host) {
-        shape++;
         for (BundleEdge bundle : host.bundles.values()) {
             lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
             labels.getChildren().remove(bundle.label);
@@ -281,7 +284,6 @@ public final class GraphView extends Region {
             lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
             labels.getChildren().add(bundle.label);
             textsAt = 0;
-            shape++;
             return bundle;
         });
     }
@@ -407,7 +409,6 @@ public final class GraphView extends Region {
                     host.bundles.remove(info.runId());
                     lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
                     labels.getChildren().remove(bundle.label);
-                    shape++;
                 }
             }
         }
@@ -453,7 +454,6 @@ public final class GraphView extends Region {
     private void erase(SocketEdge edge) {
         edges.remove(edge.info().id());
         lines.getChildren().removeAll(edge.toLabel, edge.toPort);
-        shape++;
         labels.getChildren().remove(edge.label);
         HostNode host = hosts.get(edge.info().host());
         if (host != null) {
@@ -469,7 +469,6 @@ public final class GraphView extends Region {
         if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
             hosts.remove(host.address.getText());
             labels.getChildren().remove(host);
-            shape++;
         }
     }
 
