@@ -45,11 +45,11 @@ class SocketScopeBench {
     private static final Path OUT = Path.of("target", "bench", "results.json");
 
     private MainWindow window;
-    /** Written on the FX thread only; the bench thread swaps it between phases through {@link #onFx}. */
-    private List<Long> pulses = new ArrayList<>();
-    private List<Long> latencies = new ArrayList<>();
+    /** Samples written on the FX thread only; the bench thread takes them between phases with {@link #take}. */
+    private final List<Long> pulses = new ArrayList<>();
+    private final List<Long> latencies = new ArrayList<>();
     /** From accept() to the start of the pulse that showed the socket: what any work in the pulse adds to. */
-    private List<Long> pulseWaits = new ArrayList<>();
+    private final List<Long> pulseWaits = new ArrayList<>();
     private final List<Long> shownThisPulse = new ArrayList<>();
     private final Map<Long, Long> acceptNanos = new ConcurrentHashMap<>();
     /** accept() returning -> the ACCEPT event leaving the server, per connection (server side of the latency). */
@@ -57,13 +57,13 @@ class SocketScopeBench {
     private volatile long frameStart;
     private long animationEnd;
     private long lastScenePulse;
-    private List<Long> sceneIntervals = new ArrayList<>();
-    private List<Long> animationParts = new ArrayList<>();
-    private List<Long> scenePasses = new ArrayList<>();
+    private final List<Long> sceneIntervals = new ArrayList<>();
+    private final List<Long> animationParts = new ArrayList<>();
+    private final List<Long> scenePasses = new ArrayList<>();
     private volatile boolean inPulse;
     private volatile Thread fxThread;
     private long lastFrame;
-    private List<Long> intervals = new ArrayList<>();
+    private final List<Long> intervals = new ArrayList<>();
     private String bareClients = "";
     private volatile boolean probing;
 
@@ -98,9 +98,9 @@ class SocketScopeBench {
 
         // Baseline: the window's pulse with nothing happening.
         Thread.sleep(1000);
-        takePulses();
+        take(pulses);
         Thread.sleep(3000);
-        List<Long> idle = takePulses();
+        List<Long> idle = take(pulses);
 
         Map<String, Integer> slow = new ConcurrentHashMap<>();
         Thread sampler = new Thread(() -> {
@@ -129,15 +129,12 @@ class SocketScopeBench {
             sampler.start();
         }
         // 1. accept -> edge, steady 200 connections a second for 10 s.
-        takeLatencies();
-        takePulseWaits();
-        takeIntervals();
-        onFx(() -> {
-            sceneIntervals = new ArrayList<>();
-            animationParts = new ArrayList<>();
-            scenePasses = new ArrayList<>();
-            return null;
-        });
+        take(latencies);
+        take(pulseWaits);
+        take(intervals);
+        take(sceneIntervals);
+        take(animationParts);
+        take(scenePasses);
         synchronized (toEvent) {
             toEvent.clear();
         }
@@ -147,25 +144,13 @@ class SocketScopeBench {
         Thread.sleep(500);
         probing = false;
         acceptNanos.clear();
-        List<Long> latency = takeLatencies();
-        List<Long> waits = takePulseWaits();
-        List<Long> steadyPulses = takePulses();
-        List<Long> steadyFrames = takeIntervals();
-        List<Long> steadyAnimation = onFx(() -> {
-            List<Long> t = animationParts;
-            animationParts = new ArrayList<>();
-            return t;
-        });
-        List<Long> steadyScene = onFx(() -> {
-            List<Long> t = scenePasses;
-            scenePasses = new ArrayList<>();
-            return t;
-        });
-        List<Long> steadySceneIntervals = onFx(() -> {
-            List<Long> t = sceneIntervals;
-            sceneIntervals = new ArrayList<>();
-            return t;
-        });
+        List<Long> latency = take(latencies);
+        List<Long> waits = take(pulseWaits);
+        List<Long> steadyPulses = take(pulses);
+        List<Long> steadyFrames = take(intervals);
+        List<Long> steadyAnimation = take(animationParts);
+        List<Long> steadyScene = take(scenePasses);
+        List<Long> steadySceneIntervals = take(sceneIntervals);
         Map<String, Long> steadyCpuAfter = cpuByThreadGroup();
         double rendererCpu = 0;
         double fxCpu = 0;
@@ -202,7 +187,7 @@ class SocketScopeBench {
         // 3. The same clients against the app: the storm.
         long acceptedBefore = onFx(() -> window.viewModel().model().acceptedTotal());
         long closedBefore = onFx(() -> window.viewModel().model().closedTotal());
-        takePulses();
+        take(pulses);
         long serverBefore = ((io.socketscope.server.SocketServer) app).acceptedTotal();
         long overflowsBefore = listenOverflows();
         Map<String, Long> cpuBefore = cpuByThreadGroup();
@@ -226,7 +211,7 @@ class SocketScopeBench {
         boolean drained = waitFor(() -> window.viewModel().model().closedTotal() - closedBefore >= clientCount
                 && window.viewModel().model().acceptedTotal() - acceptedBefore >= clientCount, 30, false);
         Thread.sleep(300);
-        List<Long> stormPulses = takePulses();
+        List<Long> stormPulses = take(pulses);
         long accepted = onFx(() -> window.viewModel().model().acceptedTotal()) - acceptedBefore;
         long closed = onFx(() -> window.viewModel().model().closedTotal()) - closedBefore;
         int openAtEnd = onFx(() -> window.viewModel().model().openCount());
@@ -253,18 +238,18 @@ class SocketScopeBench {
         long heapBefore = heapUsed();
         Process holder = clients("hold", port, "10000", "10");
         BufferedReader holderOut = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        takePulses();
+        take(pulses);
         long rampStart = System.nanoTime();
         String held = holderOut.readLine();
         waitFor(() -> window.viewModel().model().openCount() >= 10_000, 120);
         double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
-        List<Long> rampPulses = takePulses();
+        List<Long> rampPulses = take(pulses);
         long peak = 0;
         for (int i = 0; i < 50; i++) {
             Thread.sleep(100);
             peak = Math.max(peak, heapUsed());
         }
-        List<Long> holdPulses = takePulses();
+        List<Long> holdPulses = take(pulses);
         int drawnOpen = onFx(() -> window.viewModel().model().openCount());
         int sceneEdges = onFx(() -> window.graph().drawnEdges() + window.graph().bundleTexts().size());
         System.gc();
@@ -272,7 +257,7 @@ class SocketScopeBench {
         holder.getOutputStream().close();
         holder.waitFor(60, TimeUnit.SECONDS);
         waitFor(() -> window.viewModel().model().openCount() == 0, 60);
-        List<Long> releasePulses = takePulses();
+        List<Long> releasePulses = take(pulses);
 
         // Results.
         double idleP99 = ms(percentile(idle, 99));
@@ -397,37 +382,15 @@ class SocketScopeBench {
         });
     }
 
-    private List<Long> takePulses() throws Exception {
+    /** The samples collected so far, leaving the list empty; the list is touched on the FX thread only. */
+    private static List<Long> take(List<Long> samples) throws Exception {
         return onFx(() -> {
-            List<Long> taken = pulses;
-            pulses = new ArrayList<>();
+            List<Long> taken = new ArrayList<>(samples);
+            samples.clear();
             return taken;
         });
     }
 
-    private List<Long> takeIntervals() throws Exception {
-        return onFx(() -> {
-            List<Long> taken = intervals;
-            intervals = new ArrayList<>();
-            return taken;
-        });
-    }
-
-    private List<Long> takePulseWaits() throws Exception {
-        return onFx(() -> {
-            List<Long> taken = pulseWaits;
-            pulseWaits = new ArrayList<>();
-            return taken;
-        });
-    }
-
-    private List<Long> takeLatencies() throws Exception {
-        return onFx(() -> {
-            List<Long> taken = latencies;
-            latencies = new ArrayList<>();
-            return taken;
-        });
-    }
 
     /** Accepts and closes as fast as it can while the same clients connect: what the OS and JVM allow. */
     private long bareAcceptLoop(int seconds, int threads) throws Exception {
