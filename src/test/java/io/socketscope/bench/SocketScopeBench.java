@@ -128,7 +128,19 @@ class SocketScopeBench {
             sampler.setDaemon(true);
             sampler.start();
         }
-        // 1. accept -> edge, steady 200 connections a second for 10 s.
+        // 1. accept -> edge, steady 200 connections a second: first 3 s from a cold start, reported on their
+        // own, then 10 s measured against the target. The first second after Start runs through code the JIT
+        // has not compiled yet (CSS, layout, the event path): its p99 is 3x the rest (75-110 ms vs 25-30).
+        take(latencies);
+        take(pulseWaits);
+        probing = true;
+        String warmUp = runClients("steady", port, "200", "3");
+        Thread.sleep(500);
+        probing = false;
+        acceptNanos.clear();
+        List<Long> coldLatency = take(latencies);
+        waitFor(() -> window.viewModel().model().openCount() == 0, 10);
+        Thread.sleep(1500); // the last closed edges fade out
         take(latencies);
         take(pulseWaits);
         take(intervals);
@@ -175,9 +187,11 @@ class SocketScopeBench {
         if (Boolean.getBoolean("bench.steadyOnly")) {
             // -Dbench.steadyOnly=true: the accept -> edge figure alone, for quick comparisons while tuning.
             System.out.printf(Locale.ROOT, "steady only: accept -> edge p50 %.1f p99 %.1f ms (of which the wait for"
-                    + " the pulse p50 %.1f p99 %.1f); frame interval p99 %.1f ms; renderer %.2f s, FX %.2f s CPU%n",
+                    + " the pulse p50 %.1f p99 %.1f); frame interval p99 %.1f ms; renderer %.2f s, FX %.2f s CPU;"
+                    + " first 3 s p50 %.1f p99 %.1f ms%n",
                     ms(percentile(latency, 50)), ms(percentile(latency, 99)), ms(percentile(waits, 50)),
-                    ms(percentile(waits, 99)), ms(percentile(steadyFrames, 99)), rendererCpu, fxCpu);
+                    ms(percentile(waits, 99)), ms(percentile(steadyFrames, 99)), rendererCpu, fxCpu,
+                    ms(percentile(coldLatency, 50)), ms(percentile(coldLatency, 99)));
             return;
         }
 
@@ -271,11 +285,15 @@ class SocketScopeBench {
                         + " \"frame_interval_p99_ms\": %.2f, \"accept_to_event_p50_ms\": %.2f, \"accept_to_event_p99_ms\": %.2f,"
                         + " \"scene_pulses\": %d, \"scene_pulse_interval_p99_ms\": %.2f, \"renderer_cpu_s\": %.2f,"
                         + " \"fx_thread_cpu_s\": %.2f, \"accept_to_pulse_start_p50_ms\": %.2f,"
-                        + " \"accept_to_pulse_start_p99_ms\": %.2f, \"target_p99\": 17, \"pass\": %b},%n",
+                        + " \"accept_to_pulse_start_p99_ms\": %.2f, \"after\": \"3 s of the same clients (below)\","
+                        + " \"target_p99\": 17, \"pass\": %b},%n",
                 steady, latency.size(), latP50, latP99, latMax, ms(percentile(steadyPulses, 99)),
                 ms(percentile(steadyFrames, 50)), ms(percentile(steadyFrames, 99)), ms(percentile(serverSide, 50)),
                 ms(percentile(serverSide, 99)), sceneCount, sceneP99, rendererCpu, fxCpu, ms(percentile(waits, 50)),
                 ms(percentile(waits, 99)), latP99 <= 17));
+        json.append(String.format(Locale.ROOT, "  \"accept_to_edge_first_3s_ms\": {\"clients\": \"%s\", \"samples\": %d,"
+                        + " \"p50\": %.2f, \"p99\": %.2f, \"max\": %.2f},%n", warmUp, coldLatency.size(),
+                ms(percentile(coldLatency, 50)), ms(percentile(coldLatency, 99)), ms(percentile(coldLatency, 100))));
         double holdP99 = ms(percentile(holdPulses, 99));
         double heapMb = heapWith10k / 1e6;
         json.append(String.format(Locale.ROOT, "  \"sockets_10000\": {\"open\": %d, \"holder\": \"%s\", \"scene_edges\": %d,"
@@ -312,6 +330,8 @@ class SocketScopeBench {
         table.add(new String[] {"accept -> edge on screen, 200 conn/s", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)",
                 latP50, latP99, latency.size()), "p99 <= 17 ms", String.format(Locale.ROOT, "idle pulse p99 %.1f ms;"
                 + " accept -> start of that pulse p99 %.1f ms", idleP99, ms(percentile(waits, 99)))});
+        table.add(new String[] {"  the same, first 3 s after Start", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)",
+                ms(percentile(coldLatency, 50)), ms(percentile(coldLatency, 99)), coldLatency.size()), "report", ""});
         table.add(new String[] {"10,000 open sockets: pulse", String.format(Locale.ROOT, "p99 %.1f ms (%d open, %d edges)", holdP99,
                 drawnOpen, sceneEdges), "p99 <= 33 ms", String.format(Locale.ROOT, "%.1fx idle", holdP99 / Math.max(0.01, idleP99))});
         table.add(new String[] {"10,000 open sockets: heap", String.format(Locale.ROOT, "%.0f MB after GC (peak %.0f)", heapMb,
