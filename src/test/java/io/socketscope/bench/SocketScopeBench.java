@@ -130,7 +130,7 @@ class SocketScopeBench {
         }
         // 1. accept -> edge, steady 200 connections a second: first 3 s from a cold start, reported on their
         // own, then 10 s measured against the target. The first second after Start runs through code the JIT
-        // has not compiled yet (CSS, layout, the event path): p99 89-114 ms here, against 24-26 after it.
+        // has not compiled yet (CSS, layout, the event path): p99 82-114 ms here, against 24-28 after it.
         take(latencies);
         take(pulseWaits);
         String warmUp = probedSteady(port, 3);
