@@ -40,9 +40,7 @@ class ConnectPanelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
-        // Close this test's window, so that lookups in the next test cannot find its nodes.
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxTesting.closeWindow(window, List.of());
     }
 
 

@@ -1,11 +1,13 @@
 package io.socketscope.ui;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Helpers shared by the window tests: read on the FX thread, and wait for what socket threads cause. */
+/** Helpers shared by the window tests: read on the FX thread, wait for what socket threads cause, clean up. */
 final class FxTesting {
 
     private FxTesting() {
@@ -14,6 +16,18 @@ final class FxTesting {
     /** Runs {@code read} on the FX thread and returns its result. */
     static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * After each window test: closes the test's clients, stops every server of the window, and closes the
+     * window, so that lookups in the next test cannot find its nodes.
+     */
+    static void closeWindow(MainWindow window, List<? extends AutoCloseable> clients) throws Exception {
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
+        FxToolkit.cleanupStages();
     }
 
     /** Waits up to 10 s for {@code condition}; fails the test naming {@code what}. */

@@ -45,11 +45,7 @@ class LoadTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Socket s : held) {
-            s.close();
-        }
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxTesting.closeWindow(window, held);
     }
 
     private int startOnPortZero() throws Exception {

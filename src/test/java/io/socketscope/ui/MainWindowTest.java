@@ -45,12 +45,7 @@ class MainWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Socket s : clients) {
-            s.close();
-        }
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
-        // Close this test's window, so that lookups in the next test cannot find its nodes.
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxTesting.closeWindow(window, clients);
     }
 
 

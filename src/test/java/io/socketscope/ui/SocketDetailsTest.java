@@ -51,11 +51,7 @@ class SocketDetailsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : clients) {
-            c.close();
-        }
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(5, TimeUnit.SECONDS);
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxTesting.closeWindow(window, clients);
     }
 
     private int open(FxRobot robot, Protocol protocol) throws Exception {
