@@ -29,7 +29,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --idle-timeout S     close idle keep-alive and text connections after S seconds (default 60, 0 = never)
               --header-timeout S   answer 408 and close when a request head takes over S seconds (default 20, 0 = never)
               --max-sockets N      keep at most N sockets open; close new ones past it at once (default 10000)
-              --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500)
+              --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500, 0 = at once)
               --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
               --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
               --help               print this help
