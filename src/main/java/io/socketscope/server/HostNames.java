@@ -18,19 +18,20 @@ public final class HostNames implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, String> known = new ConcurrentHashMap<>();
+    /** Keyed by address, so that a repeat (every further socket of a host) costs one map lookup, no formatting. */
+    private final Map<InetAddress, String> known = new ConcurrentHashMap<>();
 
     /**
      * Finds the name of {@code ip} and hands {@code (ip, name)} to {@code found} on the lookup thread; the
      * name is empty when DNS has none. Calls {@code found} at most once per address.
      */
     public void lookUp(InetAddress address, BiConsumer<String, String> found) {
-        String ip = Endpoint.formatAddress(address);
-        if (known.putIfAbsent(ip, "") != null) {
+        if (known.putIfAbsent(address, "") != null) {
             return;
         }
+        String ip = Endpoint.formatAddress(address);
         if (address.isLoopbackAddress()) {
-            known.put(ip, "this computer");
+            known.put(address, "this computer");
             found.accept(ip, "this computer");
             return;
         }
@@ -38,7 +39,7 @@ public final class HostNames implements AutoCloseable {
             String name = address.getCanonicalHostName();
             // Without a PTR record the JDK hands back the address itself: that is no name.
             String result = name.equals(address.getHostAddress()) || name.equals(ip) ? "" : name;
-            known.put(ip, result);
+            known.put(address, result);
             found.accept(ip, result);
         });
     }

@@ -80,7 +80,6 @@ public final class MainViewModel {
     private final Timeline addressRefresh = new Timeline(new KeyFrame(ADDRESS_REFRESH, e -> refreshAddresses()));
     private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
     private final HostNames hostNames = new HostNames();
-    private final java.util.Set<java.net.InetAddress> askedHosts = new java.util.HashSet<>();
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
@@ -395,13 +394,9 @@ public final class MainViewModel {
         if (!change.opened().isEmpty()) {
             hintsVisible.set(false);
             for (SocketInfo opened : change.opened()) {
-                java.net.InetAddress client = opened.connection().client().address();
-                if (askedHosts.add(client)) { // once per address, not once per socket
-                    if (askedHosts.size() > 10_000) {
-                        askedHosts.clear(); // HostNames remembers its answers; this only spares the asking
-                    }
-                    hostNames.lookUp(client, (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
-                }
+                // HostNames asks once per address; a repeat costs it one map lookup.
+                hostNames.lookUp(opened.connection().client().address(),
+                        (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
             }
         }
         graphUpdater.accept(change);

@@ -414,7 +414,6 @@ class SocketScopeBench {
         });
     }
 
-
     /** Accepts and closes as fast as it can while the same clients connect: what the OS and JVM allow. */
     private long bareAcceptLoop(int seconds, int threads) throws Exception {
         AtomicLong accepted = new AtomicLong();
