@@ -34,6 +34,7 @@ public final class DatagramServer implements PortListener {
     private final long runId = Ids.nextRun();
     private final Object lock = new Object();
     private final List<Bound> sockets = new ArrayList<>();
+    private final List<Thread> receivers = new ArrayList<>();
     private final Map<FlowKey, Flow> flows = new HashMap<>();
     private volatile boolean running;
     private int port;
@@ -103,6 +104,7 @@ public final class DatagramServer implements PortListener {
             String family = b.socket.getLocalAddress().getAddress().length == 16 ? "-v6" : "";
             Thread receiver = new Thread(() -> receiveLoop(b), "socketscope-udp-" + port + family);
             receiver.setDaemon(true);
+            receivers.add(receiver);
             receiver.start();
         }
     }
@@ -220,6 +222,8 @@ public final class DatagramServer implements PortListener {
             flows.clear();
             emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.UDP, port));
         }
+        // The port is free only once no receiver is left inside receive().
+        ServerThreads.joinAll(receivers);
     }
 
     private void closeSockets() {

@@ -59,7 +59,7 @@ public final class SocketServer implements PortListener {
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Readiness.class, Readiness.State.class, WaitingRoom.class,
                 WaitingRoom.Guest.class, WaitingRoom.Outcomes.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
-                TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class,
+                TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class, ServerThreads.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class);
         List<Class<?>> all = new ArrayList<>(needed);
@@ -80,6 +80,8 @@ public final class SocketServer implements PortListener {
     private final Object lock = new Object();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
     private final List<ServerSocketChannel> serverSockets = new ArrayList<>();
+    /** Joined by {@link #stop()}: the JDK really closes a listening socket only once no thread is in its accept(). */
+    private final List<Thread> acceptors = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final ExecutorService workers;
     /** Silent new sockets wait here for their first bytes, their end, or the banner delay. */
@@ -192,6 +194,7 @@ public final class SocketServer implements PortListener {
                 Thread acceptor = new Thread(() -> acceptLoop(ss, health),
                         "socketscope-acceptor-" + port + family + (i == 1 ? "" : "-" + i));
                 acceptor.setDaemon(true);
+                acceptors.add(acceptor);
                 acceptor.start();
             }
         }
@@ -444,6 +447,10 @@ public final class SocketServer implements PortListener {
             }
             emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         }
+        // A listening channel closed while another thread is blocked in its accept() is only marked
+        // closed: the JDK wakes that thread and releases the descriptor (and so the port) when it leaves
+        // accept(). Waiting for the acceptors here is what makes the port free when stop() returns.
+        ServerThreads.joinAll(acceptors);
         // Sockets closed while waiting are released by the OS only once the room lets go of them.
         waitingRoom.close();
         workers.shutdownNow();

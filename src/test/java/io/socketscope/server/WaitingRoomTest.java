@@ -158,4 +158,33 @@ class WaitingRoomTest {
             assertEquals(server.port(), again.getLocalPort(), "the port is free as soon as stop() returns");
         }
     }
+
+    /**
+     * The same port stopped and bound again at once, 200 times, each time with a silent socket waiting and
+     * one being served: stop() returns only when the port is really free (it used to return while an
+     * acceptor was still inside accept(), and the JDK kept the port until that thread left).
+     */
+    @Test
+    void stopThenStartOnTheSamePortTwoHundredTimesNeverFindsItInUse() throws Exception {
+        SocketServer first = SocketServer.start(patient(), events, DescriptorLookup.forThisSystem());
+        int port = first.port();
+        first.stop();
+        int failures = 0;
+        for (int i = 0; i < 200; i++) {
+            SocketServer server;
+            try {
+                server = SocketServer.start(patient().withPort(port, BindMode.LOCAL), events,
+                        DescriptorLookup.forThisSystem());
+            } catch (BindFailure e) {
+                failures++;
+                continue;
+            }
+            try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port);
+                 Socket speaking = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                speaking.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                server.stop();
+            }
+        }
+        assertEquals(0, failures, "binds that found the port still in use right after stop()");
+    }
 }
