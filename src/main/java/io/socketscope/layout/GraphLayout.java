@@ -26,7 +26,7 @@ public final class GraphLayout {
         double top = Metrics.MARGIN;
         double bandHeight = height - 2 * Metrics.MARGIN - Metrics.CAPTION_HEIGHT - Metrics.CAPTION_GAP;
         Box caption = new Box(Metrics.MARGIN, height - Metrics.MARGIN - Metrics.CAPTION_HEIGHT,
-                width - 2 * Metrics.MARGIN, Metrics.CAPTION_HEIGHT);
+                Math.max(0, width - 2 * Metrics.MARGIN - Metrics.ZOOM_BAR_WIDTH), Metrics.CAPTION_HEIGHT);
         for (int sides = 2; sides >= 1; sides--) {
             if (width >= Metrics.widthNeeded(Detail.FULL, sides) && fullFits(hosts, sides, bandHeight)) {
                 return full(width, height, portCount, hosts, sides, top, bandHeight, caption);

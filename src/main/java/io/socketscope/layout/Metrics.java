@@ -9,7 +9,9 @@ public final class Metrics {
 
     public static final double MARGIN = 8;
     /** The caption's band along the bottom: no node or edge is drawn in it. */
-    public static final double CAPTION_HEIGHT = 18;
+    public static final double CAPTION_HEIGHT = 24;
+    /** The right end of the caption's band is kept for the zoom buttons. */
+    public static final double ZOOM_BAR_WIDTH = 150;
     public static final double CAPTION_GAP = 4;
 
     /** {@link Detail#FULL}: a two-line host box, and its sockets' labels in a column beside it. */

@@ -1,5 +1,6 @@
 package io.socketscope.ui;
 
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 
@@ -10,18 +11,22 @@ import javafx.scene.shape.CubicCurve;
 final class BundleEdge {
 
     final long runId;
-    final CubicCurve toLabel = SocketEdge.curve();
-    final CubicCurve toPort = SocketEdge.curve();
-    final Label label = new Label();
+    private final EdgeItem item = new EdgeItem();
+    final CubicCurve toLabel = item.toLabel;
+    final CubicCurve toPort = item.toPort;
+    final Label label = item.label;
     private int count;
 
     BundleEdge(long runId) {
         this.runId = runId;
         label.getStyleClass().addAll("socket-edge", "socket-bundle");
-        label.setMinSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
-        label.setMaxSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
+        label.setAccessibleRole(AccessibleRole.BUTTON);
         toLabel.getStyleClass().add("bundle-line");
         toPort.getStyleClass().add("bundle-line");
+    }
+
+    EdgeItem item() {
+        return item;
     }
 
     int count() {
@@ -33,18 +38,18 @@ final class BundleEdge {
         count += delta;
     }
 
+    void show(boolean edge, boolean withLabel) {
+        item.show(edge, withLabel);
+    }
+
     /** @param perSecond new sockets a second when the host is busy, else 0 */
-    void refreshText(long perSecond) {
+    void refreshText(long perSecond, String host, String port) {
         String text = perSecond > 0 ? String.format("%,d open · %,d new/s", count, perSecond)
                 : String.format("%,d sockets · expand", count);
         if (!text.equals(label.getText())) {
             label.setText(text);
+            label.setAccessibleText(String.format("%,d sockets of %s to %s drawn as one bundle%s", count, host, port,
+                    perSecond > 0 ? String.format(", %,d new a second", perSecond) : ", press to draw them one by one"));
         }
-    }
-
-    void place(GraphLayout.Box host, GraphLayout.Box slot, double portLeftX, double portY) {
-        label.resizeRelocate(slot.x(), slot.y(), slot.width(), slot.height());
-        SocketEdge.connect(toLabel, host.right(), host.centerY(), slot.x(), slot.centerY());
-        SocketEdge.connect(toPort, slot.right(), slot.centerY(), portLeftX, portY);
     }
 }

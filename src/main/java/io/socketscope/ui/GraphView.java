@@ -1,5 +1,10 @@
 package io.socketscope.ui;
 
+import io.socketscope.layout.BundlePolicy;
+import io.socketscope.layout.GraphLayout;
+import io.socketscope.layout.HostDemand;
+import io.socketscope.layout.HostPlace;
+import io.socketscope.layout.Layout;
 import io.socketscope.model.DeviceKind;
 import io.socketscope.model.PortInfo;
 import io.socketscope.model.SocketInfo;
@@ -10,59 +15,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 /**
  * The port/socket graph, built in code: each open port as a node, each client host as a node, and each
- * accepted socket (or UDP flow) as its own labeled edge from its host to its port. A host with more than
- * {@link #BUNDLE_AT} open sockets has them drawn as one bundled edge per port, with a count, which expands
- * on click.
+ * accepted socket (or UDP flow) as its own labeled edge from its host to its port. Where the graph goes
+ * is decided by {@link GraphLayout} (pure arithmetic, the most detail that fits legibly), when a host
+ * bundles by {@link BundlePolicy}, and zoom and pan by {@link ZoomPan}; this class keeps the scene nodes
+ * in step with the sockets.
  *
  * <p>Scene-graph nodes, not a Canvas, chosen by measurement: with bundling the scene holds at most a few
  * hundred edges however many sockets are open (10,000 sockets from 10 hosts are 10 bundles), so a pulse's
  * CSS and layout stay a few milliseconds (see the benchmark in {@code bench/}), while every piece keeps
- * its CSS look, its click and tooltip, and can be found by tests. A Canvas would have to redraw all of it
- * on every change and re-implement picking.
+ * its CSS look, its click, tooltip and accessible text, and can be found by tests.
  */
 public final class GraphView extends Region {
 
-    /** Past this many open sockets, a host's sockets are drawn as one bundled edge per port. */
-    static final int BUNDLE_AT = 12;
-    /** An expanded bundle still draws at most this many edges; the rest stay counted in a bundle. */
-    static final int EXPANDED_MAX = 120;
-    /**
-     * Closing edges fade out; past this many fading at once, further ones go at once. A fading edge is
-     * repainted every frame, and with software rendering dozens of them cost more than everything else.
-     */
-    static final int MAX_FADING = 16;
-    /**
-     * A host opening more sockets than this in a second is drawn as a bundle whatever its open count: a
-     * storm of short connections would otherwise build and tear down edges every frame.
-     */
-    static final int CHURN_AT = 60;
+    private static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
+    /** Below this zoom, socket labels would be under 8 px on screen: their text is not drawn. */
+    static final double LABELS_FROM_SCALE = 0.75;
 
+    private final Pane content = new Pane();
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
     private final Pane portLayer = new Pane();
     private final Label placeholder = new Label("Press Start: the port you listen on appears here,\n"
             + "and every connection to it as its own socket.");
-    private final Label caption = new Label();
+    private final GraphCaption caption = new GraphCaption();
+    private final GroupNode group = new GroupNode(lines);
     private final Map<Long, PortNode> ports = new LinkedHashMap<>();
     private final Map<String, HostNode> hosts = new LinkedHashMap<>();
     private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
+    private final BundlePolicy policy = new BundlePolicy(System::nanoTime);
+    private final io.socketscope.layout.PlaceBook places = new io.socketscope.layout.PlaceBook();
+    private final HostGlide glide = new HostGlide(this::requestLayout);
+    private final ZoomPan zoom;
     private LongConsumer onSocketClicked = id -> { };
+    private Consumer<String> onHostClicked = ip -> { };
     private LongFunction<String> summaries = id -> null;
     private LongConsumer onSocketShown = id -> { };
     private long selectedId = -1;
@@ -70,14 +70,10 @@ public final class GraphView extends Region {
     private final Tooltip edgeTip = new Tooltip();
     private int fading;
     private long hoveredId = -1;
-    private boolean captionStale;
     /** Bumped whenever a node is added to or taken off the graph (a listener on the layers): what needs a new layout. */
     private int shape;
     private long textsAt;
-    /** Per client IP: opens in the current second, opens in the last full second, when this second began. */
-    private final Map<String, long[]> churn = new java.util.HashMap<>();
-    private long openTcp;
-    private long openUdp;
+    private Layout layout;
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -87,11 +83,16 @@ public final class GraphView extends Region {
             layer.setManaged(false);
             layer.setPickOnBounds(false);
         }
+        content.setManaged(false);
+        content.setPickOnBounds(false);
         placeholder.getStyleClass().add("graph-placeholder");
         placeholder.setManaged(false);
-        caption.getStyleClass().add("graph-caption");
-        caption.setManaged(false);
-        getChildren().addAll(lines, labels, portLayer, placeholder, caption);
+        labels.getChildren().add(group);
+        content.getChildren().addAll(lines, labels, portLayer, caption);
+        getChildren().addAll(content, placeholder);
+        zoom = new ZoomPan(this, content);
+        zoom.scaleProperty().addListener((o, was, now) ->
+                content.pseudoClassStateChanged(FAR, now.doubleValue() < LABELS_FROM_SCALE));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
         ListChangeListener<Node> reshaped = change -> shape++;
         lines.getChildren().addListener(reshaped);
@@ -112,6 +113,11 @@ public final class GraphView extends Region {
         this.onSocketClicked = handler;
     }
 
+    /** Where a click on a host goes (its address). */
+    public void setOnHostClicked(Consumer<String> handler) {
+        this.onHostClicked = handler;
+    }
+
     /** Told the id of each socket as it is put on screen (as its own edge or in a bundle's count). */
     public void setOnSocketShown(LongConsumer listener) {
         this.onSocketShown = listener;
@@ -120,6 +126,15 @@ public final class GraphView extends Region {
     /** Where a socket's tooltip text comes from, read when the tooltip shows. */
     public void setSummaries(LongFunction<String> summaries) {
         this.summaries = summaries;
+    }
+
+    ZoomPan zoom() {
+        return zoom;
+    }
+
+    /** The layout on screen now (null before the first), for tests. */
+    Layout currentLayout() {
+        return layout;
     }
 
     /** Shows exactly these ports (open, or just stopped), in this order. */
@@ -132,6 +147,7 @@ public final class GraphView extends Region {
                 node = new PortNode(info);
                 ports.put(info.runId(), node);
                 portLayer.getChildren().add(node);
+                requestLayout();
             } else {
                 node.update(info);
             }
@@ -139,13 +155,13 @@ public final class GraphView extends Region {
         ports.entrySet().removeIf(e -> {
             if (!keep.contains(e.getKey())) {
                 portLayer.getChildren().remove(e.getValue());
+                requestLayout();
                 return true;
             }
             return false;
         });
         placeholder.setVisible(ports.isEmpty());
-        updateCaption();
-        requestLayout();
+        caption.stale();
     }
 
     /** Marks the socket whose details are shown (-1 for none). */
@@ -167,28 +183,19 @@ public final class GraphView extends Region {
      */
     public void socketCameAndWent(SocketInfo info) {
         onSocketShown.accept(info.id());
-        churn(info.host(), true);
+        policy.opened(info.host());
     }
 
     public void socketOpened(SocketInfo info) {
         int shapeBefore = shape;
-        HostNode host = hosts.computeIfAbsent(info.host(), HostNode::new);
-        if (host.getParent() == null) {
-            labels.getChildren().add(host);
-            textsAt = 0;
-        }
+        HostNode host = hosts.computeIfAbsent(info.host(), this::newHost);
         if (host.open.putIfAbsent(info.id(), info) != null) {
             return;
         }
         count(info, 1);
-        if (info.protocol() == Protocol.TCP) {
-            host.tcp++;
-        } else {
-            host.udp++;
-        }
         onSocketShown.accept(info.id());
-        boolean busy = !host.expanded && busyRate(churn(info.host(), true)) > 0;
-        if (host.bundled || host.open.size() > host.limit() || busy) {
+        policy.opened(info.host());
+        if (host.bundled || policy.mustBundle(host.ip(), host.open.size(), host.expanded)) {
             if (!host.bundled) {
                 bundle(host);
             } else {
@@ -198,17 +205,28 @@ public final class GraphView extends Region {
             draw(host, info).highlight();
         }
         host.updateCount();
-        captionStale = true;
+        caption.stale();
         if (shape != shapeBefore) {
             requestLayout(); // only when a node came or went: a count alone is written by the tick
         }
     }
 
+    private HostNode newHost(String ip) {
+        HostNode host = new HostNode(ip);
+        host.setOnMouseClicked(e -> onHostClicked.accept(ip));
+        labels.getChildren().add(host);
+        textsAt = 0;
+        return host;
+    }
+
     private void count(SocketInfo info, int delta) {
+        HostNode host = hosts.get(info.host());
         if (info.protocol() == Protocol.TCP) {
-            openTcp += delta;
+            caption.openTcp += delta;
+            host.tcp += delta;
         } else {
-            openUdp += delta;
+            caption.openUdp += delta;
+            host.udp += delta;
         }
     }
 
@@ -247,12 +265,12 @@ public final class GraphView extends Region {
         host.bundles.clear();
     }
 
-    /** A click on a bundle: draw its sockets one by one (up to {@link #EXPANDED_MAX}), or bundle them again. */
+    /** A click on a bundle: draw its sockets one by one (up to {@link BundlePolicy#EXPANDED_MAX}), or bundle them again. */
     private void toggle(HostNode host) {
         host.expanded = !host.expanded;
         if (host.expanded) {
             unbundle(host);
-        } else if (host.open.size() > BUNDLE_AT) {
+        } else if (host.open.size() > BundlePolicy.BUNDLE_AT) {
             bundle(host);
         }
         host.updateCount();
@@ -268,7 +286,7 @@ public final class GraphView extends Region {
             if (edges.containsKey(info.id())) {
                 continue;
             }
-            if (drawn++ < host.limit()) {
+            if (drawn++ < policy.limit(host.expanded)) {
                 draw(host, info);
             } else {
                 bundleFor(host, info.runId()).add(1);
@@ -296,7 +314,7 @@ public final class GraphView extends Region {
         for (HostNode host : List.copyOf(hosts.values())) {
             if (!host.bundles.isEmpty()) {
                 removeIfEmpty(host);
-                if (host.bundled && !host.expanded && host.open.size() <= BUNDLE_AT / 2 && !busy(host)) {
+                if (host.bundled && !host.expanded && policy.mayUnbundle(host.ip(), host.open.size())) {
                     unbundle(host);
                 }
                 requestLayout();
@@ -304,41 +322,12 @@ public final class GraphView extends Region {
         }
     }
 
-    /** Rolls the host's one-second window and counts an open if asked; returns {this second, last second}. */
-    private long[] churn(String ip, boolean opened) {
-        long now = System.nanoTime();
-        if (churn.size() > 4096) {
-            churn.clear();
-        }
-        long[] c = churn.computeIfAbsent(ip, k -> new long[] {0, 0, now});
-        if (now - c[2] >= 1_000_000_000L) {
-            c[1] = now - c[2] >= 2_000_000_000L ? 0 : c[0];
-            c[0] = 0;
-            c[2] = now;
-        }
-        if (opened) {
-            c[0]++;
-        }
-        return c;
-    }
-
-    /** New sockets a second of a busy host (this second or the last, whichever is more), or 0 if it is not busy. */
-    private static long busyRate(long[] window) {
-        long rate = Math.max(window[0], window[1]);
-        return rate > CHURN_AT ? rate : 0;
-    }
-
-    /** Whether the host opens sockets faster than {@link #CHURN_AT} a second (its window rolled to now). */
-    private boolean busy(HostNode host) {
-        return busyRate(churn(host.address.getText(), false)) > 0;
-    }
-
-    /** Bundled edges and their counts, for tests: {@code 127.0.0.2 → run 3: 1,240}. */
+    /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
     public List<String> bundleTexts() {
         List<String> out = new ArrayList<>();
         for (HostNode host : hosts.values()) {
             for (BundleEdge b : host.bundles.values()) {
-                out.add(host.address.getText() + ": " + b.count());
+                out.add(host.ip() + ": " + b.count());
             }
         }
         return out;
@@ -346,17 +335,16 @@ public final class GraphView extends Region {
 
     /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
     public void socketUpdated(SocketInfo info) {
-        HostNode owner = hosts.get(info.host());
-        if (owner != null) {
-            owner.open.computeIfPresent(info.id(), (id, before) -> info);
+        HostNode host = hosts.get(info.host());
+        if (host != null) {
+            host.open.computeIfPresent(info.id(), (id, before) -> info);
+            if (info.device() != DeviceKind.UNKNOWN) {
+                host.setDevice(info.device());
+            }
         }
         SocketEdge edge = edges.get(info.id());
         if (edge != null) {
             edge.update(info);
-        }
-        HostNode host = hosts.get(info.host());
-        if (host != null && info.device() != DeviceKind.UNKNOWN) {
-            host.setDevice(info.device());
         }
     }
 
@@ -386,13 +374,8 @@ public final class GraphView extends Region {
             return;
         }
         count(info, -1);
-        if (info.protocol() == Protocol.TCP) {
-            host.tcp--;
-        } else {
-            host.udp--;
-        }
         SocketEdge edge = edges.get(info.id());
-        if (edge != null && fading >= MAX_FADING) {
+        if (edge != null && !policy.mayFade(fading)) {
             remove(edge);
         } else if (edge != null) {
             edge.update(info);
@@ -405,20 +388,20 @@ public final class GraphView extends Region {
             BundleEdge bundle = host.bundles.get(info.runId());
             if (bundle != null) {
                 bundle.add(-1);
-                if (bundle.count() <= 0 && !busy(host)) {
+                if (bundle.count() <= 0 && !policy.busy(host.ip())) {
                     host.bundles.remove(info.runId());
                     lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
                     labels.getChildren().remove(bundle.label);
                 }
             }
         }
-        if (host.bundled && host.open.size() <= BUNDLE_AT / 2 && !busy(host)) {
+        if (host.bundled && policy.mayUnbundle(host.ip(), host.open.size())) {
             host.expanded = false;
             unbundle(host);
         }
         removeIfEmpty(host);
         host.updateCount();
-        captionStale = true;
+        caption.stale();
         if (shape != shapeBefore) {
             requestLayout();
         }
@@ -446,7 +429,7 @@ public final class GraphView extends Region {
         if (host != null) {
             removeIfEmpty(host);
         }
-        updateCaption();
+        caption.stale();
         requestLayout();
     }
 
@@ -462,12 +445,14 @@ public final class GraphView extends Region {
     }
 
     private void removeIfEmpty(HostNode host) {
-        if (host.open.isEmpty() && !host.bundles.isEmpty() && !busy(host)) {
+        if (host.open.isEmpty() && !host.bundles.isEmpty() && !policy.busy(host.ip())) {
             dropBundles(host);
             host.bundled = false;
         }
         if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
-            hosts.remove(host.address.getText());
+            hosts.remove(host.ip());
+            places.release(host.ip());
+            glide.forget(host.ip());
             labels.getChildren().remove(host);
         }
     }
@@ -484,188 +469,69 @@ public final class GraphView extends Region {
         textsAt = t;
         for (HostNode host : hosts.values()) {
             host.refreshCount();
-            long perSecond = busyRate(churn.getOrDefault(host.address.getText(), new long[3]));
+            long perSecond = policy.busyRate(host.ip());
             for (BundleEdge bundle : host.bundles.values()) {
-                bundle.refreshText(perSecond);
+                PortNode port = ports.get(bundle.runId);
+                bundle.refreshText(perSecond, host.ip(), port == null ? "a stopped port" : "port " + port.info().port());
             }
         }
-        refreshCaption();
+        caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts());
     }
 
-    /** The caption is rewritten with the other counts, not once per socket. */
-    private void updateCaption() {
-        captionStale = true;
-        requestLayout();
-    }
-
-    private void refreshCaption() {
-        if (!captionStale) {
-            return;
-        }
-        captionStale = false;
-        if (ports.isEmpty()) {
-            caption.setText("");
-            return;
-        }
-        long tcp = openTcp;
-        long udp = openUdp;
-        long liveHosts = 0;
+    private long liveHosts() {
+        long live = 0;
         for (HostNode h : hosts.values()) {
-            liveHosts += h.open.isEmpty() ? 0 : 1;
+            live += h.open.isEmpty() ? 0 : 1;
         }
-        boolean anyUdp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.UDP);
-        boolean anyTcp = ports.values().stream().anyMatch(p -> p.info().protocol() == Protocol.TCP);
-        StringBuilder text = new StringBuilder()
-                .append(ports.size() == 1 ? "1 port, " : ports.size() + " ports, ")
-                .append(tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp))
-                .append(anyUdp ? (udp == 1 ? " and 1 UDP peer" : String.format(" and %,d UDP peers", udp)) : "")
-                .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
-        if (anyTcp) {
-            text.append(ports.size() == 1 ? "Every connection to port " + ports.values().iterator().next().info().port()
-                    + " is its own socket with its own descriptor." : "TCP: a socket per connection.");
+        return live;
+    }
+
+    private int portIndex(long runId) {
+        int i = 0;
+        for (Long id : ports.keySet()) {
+            if (id == runId) {
+                return i;
+            }
+            i++;
         }
-        if (anyUdp) {
-            text.append(anyTcp ? " " : "").append("UDP: one socket for every peer.");
-        }
-        if (!text.toString().equals(caption.getText())) {
-            caption.setText(text.toString());
-            caption.autosize(); // the caption is not laid out by its parent (it is unmanaged)
-        }
+        return 0;
     }
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        List<Integer> counts = new ArrayList<>();
+        content.resizeRelocate(0, 0, w, h);
+        List<HostDemand> demands = new ArrayList<>(hosts.size());
         for (HostNode host : hosts.values()) {
-            counts.add(host.sockets.size() + host.bundles.size());
+            List<Integer> items = new ArrayList<>(host.bundles.size() + host.sockets.size());
+            host.bundles.values().forEach(b -> items.add(portIndex(b.runId)));
+            host.sockets.forEach(e -> items.add(portIndex(e.info().runId())));
+            demands.add(new HostDemand(host.ip(), places.placeOf(host.ip()), items));
         }
-        GraphLayout.Result layout = GraphLayout.compute(w, h - 24, counts, ports.size());
-        Map<Long, GraphLayout.Box> portBoxes = new LinkedHashMap<>();
+        Layout before = layout;
+        layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands);
         int p = 0;
-        for (Map.Entry<Long, PortNode> e : ports.entrySet()) {
-            GraphLayout.Box box = layout.ports().get(p++);
-            e.getValue().setRadius(box.width() / 2);
-            e.getValue().resizeRelocate(box.x(), box.y(), box.width(), box.height());
-            portBoxes.put(e.getKey(), box);
+        for (PortNode node : ports.values()) {
+            node.place(layout.ports().get(p++));
         }
-        GraphLayout.Box fallback = layout.ports().get(0);
-        int slot = 0;
-        int index = 0;
+        int grouped = 0;
+        Set<Integer> groupPorts = new TreeSet<>();
         for (HostNode host : hosts.values()) {
-            GraphLayout.Box box = layout.hosts().get(index++);
-            host.resizeRelocate(box.x(), box.y(), box.width(), box.height());
-            for (BundleEdge bundle : host.bundles.values()) {
-                GraphLayout.Box port = portBoxes.getOrDefault(bundle.runId, fallback);
-                bundle.place(box, layout.slots().get(slot++), port.x(), port.centerY());
+            HostPlace at = layout.host(host.ip());
+            if (at == null) {
+                host.hide();
+                grouped += host.tcp + host.udp;
+                host.open.values().forEach(s -> groupPorts.add(portIndex(s.runId())));
+                continue;
             }
-            for (SocketEdge edge : host.sockets) {
-                GraphLayout.Box port = portBoxes.getOrDefault(edge.info().runId(), fallback);
-                edge.place(box, layout.slots().get(slot++), port.x(), port.centerY());
-            }
+            double dy = glide.offset(host.ip(), before, at, layout);
+            host.place(at, layout, dy, this::portIndex);
         }
+        group.show(layout, grouped, List.copyOf(groupPorts));
         refreshTexts(false);
         placeholder.autosize();
         placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
-        caption.autosize();
-        caption.relocate(GraphLayout.MARGIN, h - caption.getHeight() - 6);
-    }
-
-    /** A client host: its IP, its name, a guess at its device, and how many sockets it has open. */
-    private static final class HostNode extends HBox {
-        final List<SocketEdge> sockets = new ArrayList<>();
-        /** Every open socket of the host, drawn or bundled. */
-        final Map<Long, SocketInfo> open = new LinkedHashMap<>();
-        final Map<Long, BundleEdge> bundles = new LinkedHashMap<>();
-        boolean bundled;
-        boolean expanded;
-        /** Open sockets by protocol, kept as they change (a host may have thousands). */
-        int tcp;
-        int udp;
-        boolean countDirty;
-        final Label address;
-        private final Label name = new Label();
-        private final Label count = new Label();
-        private final StackPane iconHolder = new StackPane();
-        private final Tooltip tooltip = new Tooltip();
-        private DeviceKind device = DeviceKind.UNKNOWN;
-
-        HostNode(String ip) {
-            address = new Label(ip);
-            address.getStyleClass().add("host-ip");
-            address.setMinWidth(Region.USE_PREF_SIZE);
-            name.getStyleClass().add("host-name");
-            count.getStyleClass().add("host-count");
-            HBox firstLine = new HBox(5, address, name);
-            firstLine.setAlignment(Pos.BASELINE_LEFT);
-            VBox text = new VBox(0, firstLine, count);
-            text.setAlignment(Pos.CENTER_LEFT);
-            iconHolder.setMinWidth(22);
-            iconHolder.getChildren().setAll(DeviceIcons.icon(device));
-            getChildren().addAll(iconHolder, text);
-            setSpacing(6);
-            getStyleClass().add("host-node");
-            setAlignment(Pos.CENTER_LEFT);
-            setManaged(false);
-            Tooltip.install(this, tooltip);
-        }
-
-        void setDevice(DeviceKind kind) {
-            if (kind == device) {
-                return;
-            }
-            device = kind;
-            iconHolder.getChildren().setAll(DeviceIcons.icon(kind));
-            countDirty = true;
-            refreshCount();
-        }
-
-        void setName(String hostName) {
-            if (hostName.equals(name.getText())) {
-                return;
-            }
-            name.setText(hostName);
-            countDirty = true;
-            refreshCount();
-        }
-
-        String describe() {
-            refreshCount();
-            return address.getText() + (name.getText().isEmpty() ? "" : " " + name.getText()) + " · " + count.getText();
-        }
-
-        /** Drawn edges that are not fading out. */
-        long openCount() {
-            long n = 0;
-            for (SocketEdge e : sockets) {
-                n += e.isClosing() ? 0 : 1;
-            }
-            return n;
-        }
-
-        /** How many edges this host draws one by one before it bundles. */
-        int limit() {
-            return expanded ? EXPANDED_MAX : BUNDLE_AT;
-        }
-
-        /** Marks the count label stale; it is written once per layout, however many sockets changed. */
-        void updateCount() {
-            countDirty = true;
-        }
-
-        void refreshCount() {
-            if (!countDirty) {
-                return;
-            }
-            countDirty = false;
-            String guess = device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?";
-            String counts = (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp)) : "")
-                    + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));
-            count.setText(counts + guess);
-            tooltip.setText(address.getText() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")")
-                    + "\n" + counts + " open"
-                    + "\nDevice: " + device.words() + (device == DeviceKind.UNKNOWN ? "" : " (a guess from its User-Agent)"));
-        }
+        caption.place(layout.caption());
     }
 }

@@ -107,7 +107,10 @@ public final class MainView {
                 messageLabel.pseudoClassStateChanged(ERROR, isError));
         portField.setOnAction(e -> start());
 
-        graphHolder.getChildren().add(graph);
+        ZoomBar zoomBar = new ZoomBar(graph.zoom());
+        graphHolder.getChildren().addAll(graph, zoomBar);
+        StackPane.setAlignment(zoomBar, javafx.geometry.Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(zoomBar, new javafx.geometry.Insets(4));
         viewModel.setGraphUpdater(this::draw);
         viewModel.setOnTick(() -> {
             refreshCounts(false);

@@ -10,6 +10,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
@@ -34,20 +35,21 @@ final class SocketEdge {
     static final Duration FADE = Duration.millis(1000);
 
     private SocketInfo info;
-    final CubicCurve toLabel = curve();
-    final CubicCurve toPort = curve();
-    final Label label;
+    private final EdgeItem item = new EdgeItem();
+    final CubicCurve toLabel = item.toLabel;
+    final CubicCurve toPort = item.toPort;
+    final Label label = item.label;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1);
     private boolean closing;
 
     SocketEdge(SocketInfo info) {
         this.info = info;
-        this.label = new Label(text(info));
+        label.setText(text(info));
         label.getStyleClass().add("socket-edge");
         label.setId("socket-" + info.id());
-        label.setMinSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
-        label.setMaxSize(GraphLayout.SLOT_WIDTH, GraphLayout.SLOT_HEIGHT);
         label.setUserData(info.id());
+        label.setAccessibleRole(AccessibleRole.BUTTON);
+        label.setAccessibleText(spoken(info, "open"));
         for (Node n : nodes()) {
             n.opacityProperty().bind(opacity);
         }
@@ -58,11 +60,27 @@ final class SocketEdge {
         return info;
     }
 
+    EdgeItem item() {
+        return item;
+    }
+
+    void show(boolean edge, boolean withLabel) {
+        item.show(edge, withLabel);
+    }
+
+    /** What a screen reader says: {@code socket fd 23, 127.0.1.7:51359 to port 8080, open}. */
+    private static String spoken(SocketInfo info, String state) {
+        return (info.protocol() == Protocol.UDP ? "UDP flow on " : "socket ") + info.connection().descriptor().label()
+                + ", " + info.connection().client() + " to port " + info.connection().server().port() + ", " + state;
+    }
+
     /** Shows what changed: the half-closed state, or a UDP flow's datagram count. */
     void update(SocketInfo now) {
         info = now;
         label.setText(text(now));
         setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
+        label.setAccessibleText(spoken(now, now.isOpen() ? now.state() == SocketState.HALF_CLOSED
+                ? "half-closed by the peer" : "open" : "closed"));
     }
 
     void setSelected(boolean on) {
@@ -104,36 +122,9 @@ final class SocketEdge {
         fade.play();
     }
 
-    /** Places the label in its slot and draws both lines to it. */
-    void place(GraphLayout.Box host, GraphLayout.Box slot, double portLeftX, double portY) {
-        label.resizeRelocate(slot.x(), slot.y(), slot.width(), slot.height());
-        connect(toLabel, host.right(), host.centerY(), slot.x(), slot.centerY());
-        connect(toPort, slot.right(), slot.centerY(), portLeftX, portY);
-    }
-
     private void setState(PseudoClass state, boolean on) {
         for (Node n : nodes()) {
             n.pseudoClassStateChanged(state, on);
         }
-    }
-
-    static CubicCurve curve() {
-        CubicCurve c = new CubicCurve();
-        c.getStyleClass().add("socket-line");
-        c.setFill(null);
-        c.setMouseTransparent(true);
-        return c;
-    }
-
-    static void connect(CubicCurve c, double x1, double y1, double x2, double y2) {
-        double bend = (x2 - x1) / 2;
-        c.setStartX(x1);
-        c.setStartY(y1);
-        c.setControlX1(x1 + bend);
-        c.setControlY1(y1);
-        c.setControlX2(x2 - bend);
-        c.setControlY2(y2);
-        c.setEndX(x2);
-        c.setEndY(y2);
     }
 }

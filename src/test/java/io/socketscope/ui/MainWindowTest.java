@@ -147,11 +147,15 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<javafx.geometry.Bounds> boxes = onFx(() -> {
             List<javafx.geometry.Bounds> b = new ArrayList<>();
-            robot.lookup(".socket-edge").queryAll().forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
-            robot.lookup(".host-node").queryAll().forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
+            robot.lookup(".socket-edge").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                    .forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
+            robot.lookup(".host-node").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                    .forEach(n -> b.add(n.localToScene(n.getBoundsInLocal())));
             return b;
         });
-        assertEquals(20, boxes.size(), "9 socket labels, 1 bundle and 10 host nodes");
+        io.socketscope.layout.Detail detail = onFx(() -> window.graph().currentLayout().detail());
+        assertEquals(detail == io.socketscope.layout.Detail.FULL ? 20 : 10, boxes.size(),
+                "10 host nodes, and in full detail 9 socket labels and 1 bundle (" + detail + ")");
         javafx.geometry.Bounds graphBounds = onFx(() -> window.graph().localToScene(window.graph().getBoundsInLocal()));
         for (int i = 0; i < boxes.size(); i++) {
             javafx.geometry.Bounds a = boxes.get(i);

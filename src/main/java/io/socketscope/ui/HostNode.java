@@ -1,0 +1,222 @@
+package io.socketscope.ui;
+
+import io.socketscope.layout.Box;
+import io.socketscope.layout.HostPlace;
+import io.socketscope.layout.Layout;
+import io.socketscope.layout.Side;
+import io.socketscope.model.DeviceKind;
+import io.socketscope.model.SocketInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A client host: its IP, its name, a guess at its device, and how many sockets it has open; it also keeps
+ * its sockets' edges and bundles and places them beside itself. In a compact layout it is one line and its
+ * sockets are counted on it (their descriptors listed in its tooltip) instead of labeled one by one.
+ */
+final class HostNode extends HBox {
+
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private static final int FDS_LISTED = 40;
+
+    final List<SocketEdge> sockets = new ArrayList<>();
+    /** Every open socket of the host, drawn or bundled. */
+    final Map<Long, SocketInfo> open = new LinkedHashMap<>();
+    final Map<Long, BundleEdge> bundles = new LinkedHashMap<>();
+    boolean bundled;
+    boolean expanded;
+    /** Open sockets by protocol, kept as they change (a host may have thousands). */
+    int tcp;
+    int udp;
+    final Label address;
+    private final Label name = new Label();
+    private final Label count = new Label();
+    private final StackPane iconHolder = new StackPane();
+    private final Tooltip tooltip = new Tooltip();
+    private DeviceKind device = DeviceKind.UNKNOWN;
+    private boolean countDirty = true;
+    private boolean compact;
+
+    HostNode(String ip) {
+        address = new Label(ip);
+        address.getStyleClass().add("host-ip");
+        address.setMinWidth(Region.USE_PREF_SIZE);
+        name.getStyleClass().add("host-name");
+        count.getStyleClass().add("host-count");
+        HBox firstLine = new HBox(5, address, name);
+        firstLine.setAlignment(Pos.BASELINE_LEFT);
+        VBox text = new VBox(0, firstLine, count);
+        text.setAlignment(Pos.CENTER_LEFT);
+        iconHolder.setMinWidth(22);
+        iconHolder.getChildren().setAll(DeviceIcons.icon(device));
+        getChildren().addAll(iconHolder, text);
+        setSpacing(6);
+        getStyleClass().add("host-node");
+        setAlignment(Pos.CENTER_LEFT);
+        setManaged(false);
+        setAccessibleRole(AccessibleRole.TEXT);
+        setId("host-" + ip.replace(':', '-').replace('.', '-'));
+        tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
+        Tooltip.install(this, tooltip);
+    }
+
+    String ip() {
+        return address.getText();
+    }
+
+    void setDevice(DeviceKind kind) {
+        if (kind == device) {
+            return;
+        }
+        device = kind;
+        iconHolder.getChildren().setAll(DeviceIcons.icon(kind));
+        countDirty = true;
+        refreshCount();
+    }
+
+    void setName(String hostName) {
+        if (hostName.equals(name.getText())) {
+            return;
+        }
+        name.setText(hostName);
+        countDirty = true;
+        refreshCount();
+    }
+
+    String describe() {
+        refreshCount();
+        return ip() + (name.getText().isEmpty() ? "" : " " + name.getText()) + " · " + countText();
+    }
+
+    /** Drawn edges that are not fading out. */
+    long openCount() {
+        long n = 0;
+        for (SocketEdge e : sockets) {
+            n += e.isClosing() ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Marks the count stale; it is written once per layout or tick, however many sockets changed. */
+    void updateCount() {
+        countDirty = true;
+    }
+
+    void refreshCount() {
+        if (!countDirty) {
+            return;
+        }
+        countDirty = false;
+        // One line has no room for the device guess: the icon shows it, the tooltip says it.
+        count.setText(compact ? counts() : countText());
+        setAccessibleText("client host " + ip() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")")
+                + ", " + countText());
+    }
+
+    private String counts() {
+        return (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp)) : "")
+                + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));
+    }
+
+    private String countText() {
+        return counts() + (device == DeviceKind.UNKNOWN ? "" : " · " + device.words() + "?");
+    }
+
+    /** Written when the tooltip shows: the host, its sockets' descriptors (the first 40), its device guess. */
+    private String tooltipText() {
+        StringBuilder fds = new StringBuilder();
+        int listed = 0;
+        for (SocketInfo info : open.values()) {
+            if (listed++ == FDS_LISTED) {
+                fds.append(", …");
+                break;
+            }
+            fds.append(listed == 1 ? "" : ", ").append(info.connection().client().port()).append(" → ")
+                    .append(info.connection().descriptor().label());
+        }
+        return ip() + (name.getText().isEmpty() ? "" : " (" + name.getText() + ")") + "\n" + counts() + " open"
+                + (fds.length() == 0 ? "" : "\nclient port → descriptor: " + fds)
+                + "\nDevice: " + device.words() + (device == DeviceKind.UNKNOWN ? "" : " (a guess from its User-Agent)");
+    }
+
+    /** One line with the count, for a compact layout; two lines with the name otherwise. */
+    void setCompact(boolean on) {
+        if (on == compact) {
+            return;
+        }
+        compact = on;
+        countDirty = true;
+        pseudoClassStateChanged(COMPACT, on);
+        name.setVisible(!on);
+        name.setManaged(!on);
+        HBox firstLine = (HBox) name.getParent();
+        VBox text = (VBox) firstLine.getParent();
+        if (on) {
+            text.getChildren().remove(count);
+            firstLine.getChildren().add(count);
+        } else {
+            firstLine.getChildren().remove(count);
+            text.getChildren().add(count);
+        }
+        refreshCount();
+    }
+
+    /** Hides the host with all its edges (it is counted in the group of hosts that did not fit). */
+    void hide() {
+        setVisible(false);
+        for (SocketEdge edge : sockets) {
+            edge.show(false, false);
+        }
+        for (BundleEdge bundle : bundles.values()) {
+            bundle.show(false, false);
+        }
+    }
+
+    /**
+     * Puts the host where the layout says, {@code dy} above or below it while it glides there, and draws
+     * its edges: to their labels in a full layout, straight to their ports in a compact one.
+     */
+    void place(HostPlace at, Layout layout, double dy, ToIntFunction<Long> portIndex) {
+        Box box = at.box();
+        setVisible(true);
+        setCompact(at.slots().isEmpty());
+        resizeRelocate(box.x(), box.y() + dy, box.width(), box.height());
+        HostPlace.Point from = new HostPlace.Point(at.anchor().x(), at.anchor().y() + dy);
+        Side side = at.side();
+        int slot = 0;
+        for (BundleEdge bundle : bundles.values()) {
+            HostPlace.Point port = layout.portAnchor(portIndex.applyAsInt(bundle.runId), side);
+            slot = placeItem(bundle.item(), at, slot, from, port, dy);
+        }
+        for (SocketEdge edge : sockets) {
+            HostPlace.Point port = layout.portAnchor(portIndex.applyAsInt(edge.info().runId()), side);
+            slot = placeItem(edge.item(), at, slot, from, port, dy);
+        }
+    }
+
+    private static int placeItem(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port,
+                                 double dy) {
+        if (slot < at.slots().size()) {
+            Box s = at.slots().get(slot);
+            Box moved = s.movedTo(s.x(), s.y() + dy);
+            item.show(true, true);
+            item.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
+        } else {
+            item.show(true, false);
+            item.placeDirect(from, port);
+        }
+        return slot + 1;
+    }
+}
