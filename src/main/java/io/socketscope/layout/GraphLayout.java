@@ -40,18 +40,19 @@ public final class GraphLayout {
         return sides == 1 ? 0 : host.place() % 2;
     }
 
-    private static boolean fullFits(List<HostDemand> hosts, int sides, double bandHeight) {
-        double[] used = new double[sides];
+    /** How far down each side's column of full blocks reaches. */
+    private static double[] fullHeights(List<HostDemand> hosts, int sides) {
+        double[] used = new double[2];
         for (HostDemand h : hosts) {
             int s = sideOf(h, sides);
             used[s] += (used[s] > 0 ? Metrics.BLOCK_GAP : 0) + Metrics.blockHeight(h.items());
         }
-        for (double u : used) {
-            if (u > bandHeight) {
-                return false;
-            }
-        }
-        return true;
+        return used;
+    }
+
+    private static boolean fullFits(List<HostDemand> hosts, int sides, double bandHeight) {
+        double[] used = fullHeights(hosts, sides);
+        return used[0] <= bandHeight && used[1] <= bandHeight;
     }
 
     private static double portColumnX(double width, int sides) {
@@ -60,7 +61,9 @@ public final class GraphLayout {
 
     private static Layout full(double width, double height, int portCount, List<HostDemand> hosts, int sides,
                                double top, double bandHeight, Box caption) {
-        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight);
+        double[] used = fullHeights(hosts, sides);
+        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight,
+                Math.max(used[0], used[1]));
         double[] y = {top, top};
         List<HostPlace> placed = new ArrayList<>(hosts.size());
         for (HostDemand h : hosts) {
@@ -88,7 +91,6 @@ public final class GraphLayout {
     /** {@link Detail#COMPACT}, or {@link Detail#GROUPED} when even one row per host does not fit. */
     private static Layout rows(double width, double height, int portCount, List<HostDemand> hosts, int sides,
                                double top, double bandHeight, Box caption) {
-        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight);
         int rows = Math.max(1, (int) ((bandHeight + Metrics.ROW_GAP) / (Metrics.ROW_HEIGHT + Metrics.ROW_GAP)));
         int[] count = new int[sides];
         for (HostDemand h : hosts) {
@@ -115,6 +117,9 @@ public final class GraphLayout {
             placed.add(new HostPlace(h.key(), s == 0 ? Side.LEFT : Side.RIGHT, row(width, s, sides, top, used[s]++),
                     List.of()));
         }
+        int longest = Math.max(used[0], sides == 2 ? used[1] : 0) + (grouped ? 1 : 0);
+        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight,
+                longest * (Metrics.ROW_HEIGHT + Metrics.ROW_GAP) - Metrics.ROW_GAP);
         GroupPlace group = null;
         if (grouped) {
             int s = sides - 1;

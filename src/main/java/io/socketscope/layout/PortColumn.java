@@ -27,8 +27,12 @@ final class PortColumn {
         return (height - (count - 1) * Metrics.PORT_GAP) / count;
     }
 
-    /** @param columnX the column's left edge; {@code top}/{@code height} the band the ports may use */
-    static List<Box> place(int count, double columnX, double top, double height) {
+    /**
+     * @param columnX the column's left edge; {@code top}/{@code height} the band the ports may use
+     * @param used    how far down the band the hosts reach: the ports stand level with the middle of that,
+     *                so that a few hosts at the top are not drawn to a port at the bottom of an empty area
+     */
+    static List<Box> place(int count, double columnX, double top, double height, double used) {
         List<Box> boxes = new ArrayList<>(count);
         if (count == 0) {
             return boxes;
@@ -39,7 +43,8 @@ final class PortColumn {
                 : Math.max(Metrics.PILL_MIN_HEIGHT, Math.min(Metrics.PILL_MAX_HEIGHT, share));
         double w = disc ? h : Metrics.PORT_WIDTH;
         double total = count * h + (count - 1) * Metrics.PORT_GAP;
-        double y = top + Math.max(0, (height - total) / 2);
+        double middle = top + Math.min(height, Math.max(used, total)) / 2;
+        double y = Math.max(top, Math.min(top + height - total, middle - total / 2));
         double x = columnX + (Metrics.PORT_WIDTH - w) / 2;
         for (int i = 0; i < count; i++) {
             boxes.add(new Box(x, y, w, h));

@@ -5,10 +5,8 @@ import io.socketscope.layout.GraphLayout;
 import io.socketscope.layout.HostDemand;
 import io.socketscope.layout.HostPlace;
 import io.socketscope.layout.Layout;
-import io.socketscope.model.DeviceKind;
 import io.socketscope.model.PortInfo;
 import io.socketscope.model.SocketInfo;
-import io.socketscope.server.Protocol;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -55,23 +52,9 @@ public final class GraphView extends Region {
     private final GraphCaption caption = new GraphCaption();
     private final GroupNode group = new GroupNode(lines);
     private final Map<Long, PortNode> ports = new LinkedHashMap<>();
-    private final Map<String, HostNode> hosts = new LinkedHashMap<>();
-    private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
-    private final BundlePolicy policy = new BundlePolicy(System::nanoTime);
-    private final io.socketscope.layout.PlaceBook places = new io.socketscope.layout.PlaceBook();
+    private final HostEdges sockets = new HostEdges(lines, labels, caption, this::requestLayout);
     private final HostGlide glide = new HostGlide(this::requestLayout);
     private final ZoomPan zoom;
-    private LongConsumer onSocketClicked = id -> { };
-    private Consumer<String> onHostClicked = ip -> { };
-    private LongFunction<String> summaries = id -> null;
-    private LongConsumer onSocketShown = id -> { };
-    private long selectedId = -1;
-    /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
-    private final Tooltip edgeTip = new Tooltip();
-    private int fading;
-    private long hoveredId = -1;
-    /** Bumped whenever a node is added to or taken off the graph (a listener on the layers): what needs a new layout. */
-    private int shape;
     private long textsAt;
     private Layout layout;
 
@@ -94,14 +77,10 @@ public final class GraphView extends Region {
         zoom.scaleProperty().addListener((o, was, now) ->
                 content.pseudoClassStateChanged(FAR, now.doubleValue() < LABELS_FROM_SCALE));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
-        ListChangeListener<Node> reshaped = change -> shape++;
+        ListChangeListener<Node> reshaped = change -> sockets.shape++;
         lines.getChildren().addListener(reshaped);
         labels.getChildren().addListener(reshaped);
-        // The tooltip is shown for a window, not a node: the edge under the pointer says which socket it is.
-        edgeTip.setOnShowing(e -> {
-            String text = hoveredId < 0 ? null : summaries.apply(hoveredId);
-            edgeTip.setText(text == null ? "" : text);
-        });
+        sockets.onHostGone = glide::forget;
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -110,22 +89,22 @@ public final class GraphView extends Region {
 
     /** Where a click on a socket's label goes (its id). */
     public void setOnSocketClicked(LongConsumer handler) {
-        this.onSocketClicked = handler;
+        sockets.onSocketClicked = handler;
     }
 
     /** Where a click on a host goes (its address). */
     public void setOnHostClicked(Consumer<String> handler) {
-        this.onHostClicked = handler;
+        sockets.onHostClicked = handler;
     }
 
     /** Told the id of each socket as it is put on screen (as its own edge or in a bundle's count). */
     public void setOnSocketShown(LongConsumer listener) {
-        this.onSocketShown = listener;
+        sockets.onSocketShown = listener;
     }
 
     /** Where a socket's tooltip text comes from, read when the tooltip shows. */
     public void setSummaries(LongFunction<String> summaries) {
-        this.summaries = summaries;
+        sockets.summaries = summaries;
     }
 
     ZoomPan zoom() {
@@ -164,297 +143,62 @@ public final class GraphView extends Region {
         caption.stale();
     }
 
-    /** Marks the socket whose details are shown (-1 for none). */
-    public void select(long socketId) {
-        SocketEdge old = edges.get(selectedId);
-        if (old != null) {
-            old.setSelected(false);
-        }
-        selectedId = socketId;
-        SocketEdge now = edges.get(socketId);
-        if (now != null) {
-            now.setSelected(true);
-        }
-    }
-
-    /**
-     * A socket that opened and closed within one batch: counted (the log and the counters have it), but
-     * never drawn, so that a storm of short connections costs the scene nothing.
-     */
-    public void socketCameAndWent(SocketInfo info) {
-        onSocketShown.accept(info.id());
-        policy.opened(info.host());
-    }
-
-    public void socketOpened(SocketInfo info) {
-        int shapeBefore = shape;
-        HostNode host = hosts.computeIfAbsent(info.host(), this::newHost);
-        if (host.open.putIfAbsent(info.id(), info) != null) {
-            return;
-        }
-        count(info, 1);
-        onSocketShown.accept(info.id());
-        policy.opened(info.host());
-        if (host.bundled || policy.mustBundle(host.ip(), host.open.size(), host.expanded)) {
-            if (!host.bundled) {
-                bundle(host);
-            } else {
-                bundleFor(host, info.runId()).add(1);
-            }
-        } else {
-            draw(host, info).highlight();
-        }
-        host.updateCount();
-        caption.stale();
-        if (shape != shapeBefore) {
-            requestLayout(); // only when a node came or went: a count alone is written by the tick
-        }
-    }
-
-    private HostNode newHost(String ip) {
-        HostNode host = new HostNode(ip);
-        host.setOnMouseClicked(e -> onHostClicked.accept(ip));
-        labels.getChildren().add(host);
-        textsAt = 0;
-        return host;
-    }
-
-    private void count(SocketInfo info, int delta) {
-        HostNode host = hosts.get(info.host());
-        if (info.protocol() == Protocol.TCP) {
-            caption.openTcp += delta;
-            host.tcp += delta;
-        } else {
-            caption.openUdp += delta;
-            host.udp += delta;
-        }
-    }
-
-    private SocketEdge draw(HostNode host, SocketInfo info) {
-        SocketEdge edge = new SocketEdge(info);
-        edges.put(info.id(), edge);
-        host.sockets.add(edge);
-        lines.getChildren().addAll(edge.toLabel, edge.toPort);
-        labels.getChildren().add(edge.label);
-        edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
-        edge.label.setOnMouseEntered(e -> hoveredId = info.id());
-        Tooltip.install(edge.label, edgeTip);
-        edge.setSelected(info.id() == selectedId);
-        return edge;
-    }
-
-    /** Replaces a host's open edges by one bundle per port (fading edges finish fading). */
-    private void bundle(HostNode host) {
-        host.bundled = true;
-        for (SocketEdge edge : List.copyOf(host.sockets)) {
-            if (!edge.isClosing()) {
-                erase(edge);
-            }
-        }
-        dropBundles(host);
-        for (SocketInfo info : host.open.values()) {
-            bundleFor(host, info.runId()).add(1);
-        }
-    }
-
-    private void dropBundles(HostNode host) {
-        for (BundleEdge bundle : host.bundles.values()) {
-            lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
-            labels.getChildren().remove(bundle.label);
-        }
-        host.bundles.clear();
-    }
-
-    /** A click on a bundle: draw its sockets one by one (up to {@link BundlePolicy#EXPANDED_MAX}), or bundle them again. */
-    private void toggle(HostNode host) {
-        host.expanded = !host.expanded;
-        if (host.expanded) {
-            unbundle(host);
-        } else if (host.open.size() > BundlePolicy.BUNDLE_AT) {
-            bundle(host);
-        }
-        host.updateCount();
-        requestLayout();
-    }
-
-    /** Draws a bundled host's sockets one by one again (few are left, or it was expanded). */
-    private void unbundle(HostNode host) {
-        host.bundled = false;
-        dropBundles(host);
-        int drawn = (int) host.openCount();
-        for (SocketInfo info : host.open.values()) {
-            if (edges.containsKey(info.id())) {
-                continue;
-            }
-            if (drawn++ < policy.limit(host.expanded)) {
-                draw(host, info);
-            } else {
-                bundleFor(host, info.runId()).add(1);
-                host.bundled = true;
-            }
-        }
-    }
-
-    private BundleEdge bundleFor(HostNode host, long runId) {
-        return host.bundles.computeIfAbsent(runId, id -> {
-            BundleEdge bundle = new BundleEdge(id);
-            bundle.label.setOnMouseClicked(e -> toggle(host));
-            lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
-            labels.getChildren().add(bundle.label);
-            textsAt = 0;
-            return bundle;
-        });
-    }
-
-    /**
-     * Called on a timer: hosts whose storm has passed lose their empty bundles, and busy bundles show the
-     * current rate. Events alone cannot do it, since a storm ends with silence.
-     */
-    public void sweep() {
-        for (HostNode host : List.copyOf(hosts.values())) {
-            if (!host.bundles.isEmpty()) {
-                removeIfEmpty(host);
-                if (host.bundled && !host.expanded && policy.mayUnbundle(host.ip(), host.open.size())) {
-                    unbundle(host);
-                }
-                requestLayout();
-            }
-        }
-    }
-
-    /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
-    public List<String> bundleTexts() {
-        List<String> out = new ArrayList<>();
-        for (HostNode host : hosts.values()) {
-            for (BundleEdge b : host.bundles.values()) {
-                out.add(host.ip() + ": " + b.count());
-            }
-        }
-        return out;
-    }
-
-    /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
-    public void socketUpdated(SocketInfo info) {
-        HostNode host = hosts.get(info.host());
-        if (host != null) {
-            host.open.computeIfPresent(info.id(), (id, before) -> info);
-            if (info.device() != DeviceKind.UNKNOWN) {
-                host.setDevice(info.device());
-            }
-        }
-        SocketEdge edge = edges.get(info.id());
-        if (edge != null) {
-            edge.update(info);
-        }
-    }
-
-    /** Shows the host name found by reverse DNS (empty: none). */
-    public void hostNamed(String ip, String name) {
-        HostNode host = hosts.get(ip);
-        if (host != null) {
-            host.setName(name);
-        }
-    }
-
-    /** The text shown on a host node (address, name, socket count, device guess), for tests and tooltips. */
-    public String hostText(String ip) {
-        HostNode host = hosts.get(ip);
-        return host == null ? null : host.describe();
-    }
-
     /** The text on each port node, top to bottom. */
     public List<String> portTexts() {
         return ports.values().stream().map(PortNode::describe).toList();
     }
 
+    /** Marks the socket whose details are shown (-1 for none). */
+    public void select(long socketId) {
+        sockets.select(socketId);
+    }
+
+    /** A socket that opened and closed within one batch: counted, never drawn. */
+    public void socketCameAndWent(SocketInfo info) {
+        sockets.socketCameAndWent(info);
+    }
+
+    public void socketOpened(SocketInfo info) {
+        sockets.socketOpened(info);
+    }
+
+    /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
+    public void socketUpdated(SocketInfo info) {
+        sockets.socketUpdated(info);
+    }
+
     public void socketClosed(SocketInfo info) {
-        int shapeBefore = shape;
-        HostNode host = hosts.get(info.host());
-        if (host == null || host.open.remove(info.id()) == null) {
-            return;
-        }
-        count(info, -1);
-        SocketEdge edge = edges.get(info.id());
-        if (edge != null && !policy.mayFade(fading)) {
-            remove(edge);
-        } else if (edge != null) {
-            edge.update(info);
-            fading++;
-            edge.close(() -> {
-                fading--;
-                remove(edge);
-            });
-        } else {
-            BundleEdge bundle = host.bundles.get(info.runId());
-            if (bundle != null) {
-                bundle.add(-1);
-                if (bundle.count() <= 0 && !policy.busy(host.ip())) {
-                    host.bundles.remove(info.runId());
-                    lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
-                    labels.getChildren().remove(bundle.label);
-                }
-            }
-        }
-        if (host.bundled && policy.mayUnbundle(host.ip(), host.open.size())) {
-            host.expanded = false;
-            unbundle(host);
-        }
-        removeIfEmpty(host);
-        host.updateCount();
-        caption.stale();
-        if (shape != shapeBefore) {
-            requestLayout();
-        }
+        sockets.socketClosed(info);
+    }
+
+    /** Called on a timer: hosts whose storm has passed lose their bundles (a storm ends with silence). */
+    public void sweep() {
+        sockets.sweep();
+    }
+
+    /** Shows the host name found by reverse DNS (empty: none). */
+    public void hostNamed(String ip, String name) {
+        sockets.hostNamed(ip, name);
+    }
+
+    /** The text shown on a host node (address, name, socket count, device guess), for tests and tooltips. */
+    public String hostText(String ip) {
+        return sockets.hostText(ip);
+    }
+
+    /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
+    public List<String> bundleTexts() {
+        return sockets.bundleTexts();
     }
 
     /** Labels of the sockets drawn as open (not fading out), in display order. */
     public List<String> openSocketLabels() {
-        List<String> out = new ArrayList<>();
-        for (SocketEdge e : edges.values()) {
-            if (!e.isClosing()) {
-                out.add(e.label.getText());
-            }
-        }
-        return out;
+        return sockets.openSocketLabels();
     }
 
     /** Every edge on screen, fading ones included. */
     public int drawnEdges() {
-        return edges.size();
-    }
-
-    private void remove(SocketEdge edge) {
-        erase(edge);
-        HostNode host = hosts.get(edge.info().host());
-        if (host != null) {
-            removeIfEmpty(host);
-        }
-        caption.stale();
-        requestLayout();
-    }
-
-    /** Takes an edge off the screen at once. */
-    private void erase(SocketEdge edge) {
-        edges.remove(edge.info().id());
-        lines.getChildren().removeAll(edge.toLabel, edge.toPort);
-        labels.getChildren().remove(edge.label);
-        HostNode host = hosts.get(edge.info().host());
-        if (host != null) {
-            host.sockets.remove(edge);
-        }
-    }
-
-    private void removeIfEmpty(HostNode host) {
-        if (host.open.isEmpty() && !host.bundles.isEmpty() && !policy.busy(host.ip())) {
-            dropBundles(host);
-            host.bundled = false;
-        }
-        if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
-            hosts.remove(host.ip());
-            places.release(host.ip());
-            glide.forget(host.ip());
-            labels.getChildren().remove(host);
-        }
+        return sockets.drawnEdges();
     }
 
     /**
@@ -463,13 +207,14 @@ public final class GraphView extends Region {
      */
     public void refreshTexts(boolean now) {
         long t = System.nanoTime();
-        if (!now && t - textsAt < 100_000_000L) {
+        if (!now && !sockets.textsDue && t - textsAt < 100_000_000L) {
             return;
         }
         textsAt = t;
-        for (HostNode host : hosts.values()) {
+        sockets.textsDue = false;
+        for (HostNode host : sockets.hosts()) {
             host.refreshCount();
-            long perSecond = policy.busyRate(host.ip());
+            long perSecond = sockets.busyRate(host.ip());
             for (BundleEdge bundle : host.bundles.values()) {
                 PortNode port = ports.get(bundle.runId);
                 bundle.refreshText(perSecond, host.ip(), port == null ? "a stopped port" : "port " + port.info().port());
@@ -480,7 +225,7 @@ public final class GraphView extends Region {
 
     private long liveHosts() {
         long live = 0;
-        for (HostNode h : hosts.values()) {
+        for (HostNode h : sockets.hosts()) {
             live += h.open.isEmpty() ? 0 : 1;
         }
         return live;
@@ -502,12 +247,12 @@ public final class GraphView extends Region {
         double w = getWidth();
         double h = getHeight();
         content.resizeRelocate(0, 0, w, h);
-        List<HostDemand> demands = new ArrayList<>(hosts.size());
-        for (HostNode host : hosts.values()) {
+        List<HostDemand> demands = new ArrayList<>(sockets.hosts().size());
+        for (HostNode host : sockets.hosts()) {
             List<Integer> items = new ArrayList<>(host.bundles.size() + host.sockets.size());
             host.bundles.values().forEach(b -> items.add(portIndex(b.runId)));
             host.sockets.forEach(e -> items.add(portIndex(e.info().runId())));
-            demands.add(new HostDemand(host.ip(), places.placeOf(host.ip()), items));
+            demands.add(new HostDemand(host.ip(), sockets.placeOf(host.ip()), items));
         }
         Layout before = layout;
         layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands);
@@ -517,7 +262,7 @@ public final class GraphView extends Region {
         }
         int grouped = 0;
         Set<Integer> groupPorts = new TreeSet<>();
-        for (HostNode host : hosts.values()) {
+        for (HostNode host : sockets.hosts()) {
             HostPlace at = layout.host(host.ip());
             if (at == null) {
                 host.hide();

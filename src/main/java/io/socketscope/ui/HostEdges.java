@@ -1,0 +1,360 @@
+package io.socketscope.ui;
+
+import io.socketscope.layout.BundlePolicy;
+import io.socketscope.layout.PlaceBook;
+import io.socketscope.model.DeviceKind;
+import io.socketscope.model.SocketInfo;
+import io.socketscope.server.Protocol;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+
+/**
+ * Keeps each client host's sockets in the scene as edges, or as bundles when {@link BundlePolicy} says
+ * so: opens, updates, fades and closes them in the graph's two layers, and gives each host its place in
+ * the drawing order ({@link PlaceBook}). Where things stand is {@link GraphView}'s job.
+ */
+final class HostEdges {
+
+    private final Pane lines;
+    private final Pane labels;
+    private final GraphCaption caption;
+    private final Runnable relayout;
+    private final Map<String, HostNode> hosts = new LinkedHashMap<>();
+    private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
+    private final BundlePolicy policy = new BundlePolicy(System::nanoTime);
+    private final PlaceBook places = new PlaceBook();
+    /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
+    private final Tooltip edgeTip = new Tooltip();
+    LongConsumer onSocketClicked = id -> { };
+    Consumer<String> onHostClicked = ip -> { };
+    LongFunction<String> summaries = id -> null;
+    LongConsumer onSocketShown = id -> { };
+    Consumer<String> onHostGone = ip -> { };
+    /** Set when a host or bundle appears, so that its text is written at the next layout. */
+    boolean textsDue;
+    private long selectedId = -1;
+    private int fading;
+    private long hoveredId = -1;
+    /** Bumped by GraphView whenever a node is added to or taken off a layer: what needs a new layout. */
+    int shape;
+
+    HostEdges(Pane lines, Pane labels, GraphCaption caption, Runnable relayout) {
+        this.lines = lines;
+        this.labels = labels;
+        this.caption = caption;
+        this.relayout = relayout;
+        // The tooltip is shown for a window, not a node: the edge under the pointer says which socket it is.
+        edgeTip.setOnShowing(e -> {
+            String text = hoveredId < 0 ? null : summaries.apply(hoveredId);
+            edgeTip.setText(text == null ? "" : text);
+        });
+    }
+
+    Collection<HostNode> hosts() {
+        return hosts.values();
+    }
+
+    int placeOf(String ip) {
+        return places.placeOf(ip);
+    }
+
+    long busyRate(String ip) {
+        return policy.busyRate(ip);
+    }
+
+    /** Marks the socket whose details are shown (-1 for none). */
+    void select(long socketId) {
+        SocketEdge old = edges.get(selectedId);
+        if (old != null) {
+            old.setSelected(false);
+        }
+        selectedId = socketId;
+        SocketEdge now = edges.get(socketId);
+        if (now != null) {
+            now.setSelected(true);
+        }
+    }
+
+    /**
+     * A socket that opened and closed within one batch: counted (the log and the counters have it), but
+     * never drawn, so that a storm of short connections costs the scene nothing.
+     */
+    void socketCameAndWent(SocketInfo info) {
+        onSocketShown.accept(info.id());
+        policy.opened(info.host());
+    }
+
+    void socketOpened(SocketInfo info) {
+        int shapeBefore = shape;
+        HostNode host = hosts.computeIfAbsent(info.host(), this::newHost);
+        if (host.open.putIfAbsent(info.id(), info) != null) {
+            return;
+        }
+        count(info, 1);
+        onSocketShown.accept(info.id());
+        policy.opened(info.host());
+        if (host.bundled || policy.mustBundle(host.ip(), host.open.size(), host.expanded)) {
+            if (!host.bundled) {
+                bundle(host);
+            } else {
+                bundleFor(host, info.runId()).add(1);
+            }
+        } else {
+            draw(host, info).highlight();
+        }
+        host.updateCount();
+        caption.stale();
+        if (shape != shapeBefore) {
+            relayout.run(); // only when a node came or went: a count alone is written by the tick
+        }
+    }
+
+    private HostNode newHost(String ip) {
+        HostNode host = new HostNode(ip);
+        host.setOnMouseClicked(e -> onHostClicked.accept(ip));
+        labels.getChildren().add(host);
+        textsDue = true;
+        return host;
+    }
+
+    private void count(SocketInfo info, int delta) {
+        HostNode host = hosts.get(info.host());
+        if (info.protocol() == Protocol.TCP) {
+            caption.openTcp += delta;
+            host.tcp += delta;
+        } else {
+            caption.openUdp += delta;
+            host.udp += delta;
+        }
+    }
+
+    private SocketEdge draw(HostNode host, SocketInfo info) {
+        SocketEdge edge = new SocketEdge(info);
+        edges.put(info.id(), edge);
+        host.sockets.add(edge);
+        lines.getChildren().addAll(edge.toLabel, edge.toPort);
+        labels.getChildren().add(edge.label);
+        edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
+        edge.label.setOnMouseEntered(e -> hoveredId = info.id());
+        Tooltip.install(edge.label, edgeTip);
+        edge.setSelected(info.id() == selectedId);
+        return edge;
+    }
+
+    /** Replaces a host's open edges by one bundle per port (fading edges finish fading). */
+    private void bundle(HostNode host) {
+        host.bundled = true;
+        for (SocketEdge edge : List.copyOf(host.sockets)) {
+            if (!edge.isClosing()) {
+                erase(edge);
+            }
+        }
+        dropBundles(host);
+        for (SocketInfo info : host.open.values()) {
+            bundleFor(host, info.runId()).add(1);
+        }
+    }
+
+    private void dropBundles(HostNode host) {
+        for (BundleEdge bundle : host.bundles.values()) {
+            lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
+            labels.getChildren().remove(bundle.label);
+        }
+        host.bundles.clear();
+    }
+
+    /** A click on a bundle: draw its sockets one by one (up to {@link BundlePolicy#EXPANDED_MAX}), or bundle them again. */
+    private void toggle(HostNode host) {
+        host.expanded = !host.expanded;
+        if (host.expanded) {
+            unbundle(host);
+        } else if (host.open.size() > BundlePolicy.BUNDLE_AT) {
+            bundle(host);
+        }
+        host.updateCount();
+        relayout.run();
+    }
+
+    /** Draws a bundled host's sockets one by one again (few are left, or it was expanded). */
+    private void unbundle(HostNode host) {
+        host.bundled = false;
+        dropBundles(host);
+        int drawn = (int) host.openCount();
+        for (SocketInfo info : host.open.values()) {
+            if (edges.containsKey(info.id())) {
+                continue;
+            }
+            if (drawn++ < policy.limit(host.expanded)) {
+                draw(host, info);
+            } else {
+                bundleFor(host, info.runId()).add(1);
+                host.bundled = true;
+            }
+        }
+    }
+
+    private BundleEdge bundleFor(HostNode host, long runId) {
+        return host.bundles.computeIfAbsent(runId, id -> {
+            BundleEdge bundle = new BundleEdge(id);
+            bundle.label.setOnMouseClicked(e -> toggle(host));
+            lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
+            labels.getChildren().add(bundle.label);
+            textsDue = true;
+            return bundle;
+        });
+    }
+
+    /**
+     * Called on a timer: hosts whose storm has passed lose their empty bundles, and busy bundles show the
+     * current rate. Events alone cannot do it, since a storm ends with silence.
+     */
+    void sweep() {
+        for (HostNode host : List.copyOf(hosts.values())) {
+            if (!host.bundles.isEmpty()) {
+                removeIfEmpty(host);
+                if (host.bundled && !host.expanded && policy.mayUnbundle(host.ip(), host.open.size())) {
+                    unbundle(host);
+                }
+                relayout.run();
+            }
+        }
+    }
+
+    /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
+    List<String> bundleTexts() {
+        List<String> out = new ArrayList<>();
+        for (HostNode host : hosts.values()) {
+            for (BundleEdge b : host.bundles.values()) {
+                out.add(host.ip() + ": " + b.count());
+            }
+        }
+        return out;
+    }
+
+    /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
+    void socketUpdated(SocketInfo info) {
+        HostNode host = hosts.get(info.host());
+        if (host != null) {
+            host.open.computeIfPresent(info.id(), (id, before) -> info);
+            if (info.device() != DeviceKind.UNKNOWN) {
+                host.setDevice(info.device());
+            }
+        }
+        SocketEdge edge = edges.get(info.id());
+        if (edge != null) {
+            edge.update(info);
+        }
+    }
+
+    /** Shows the host name found by reverse DNS (empty: none). */
+    void hostNamed(String ip, String name) {
+        HostNode host = hosts.get(ip);
+        if (host != null) {
+            host.setName(name);
+        }
+    }
+
+    /** The text shown on a host node (address, name, socket count, device guess), for tests and tooltips. */
+    String hostText(String ip) {
+        HostNode host = hosts.get(ip);
+        return host == null ? null : host.describe();
+    }
+
+    void socketClosed(SocketInfo info) {
+        int shapeBefore = shape;
+        HostNode host = hosts.get(info.host());
+        if (host == null || host.open.remove(info.id()) == null) {
+            return;
+        }
+        count(info, -1);
+        SocketEdge edge = edges.get(info.id());
+        if (edge != null && !policy.mayFade(fading)) {
+            remove(edge);
+        } else if (edge != null) {
+            edge.update(info);
+            fading++;
+            edge.close(() -> {
+                fading--;
+                remove(edge);
+            });
+        } else {
+            BundleEdge bundle = host.bundles.get(info.runId());
+            if (bundle != null) {
+                bundle.add(-1);
+                if (bundle.count() <= 0 && !policy.busy(host.ip())) {
+                    host.bundles.remove(info.runId());
+                    lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
+                    labels.getChildren().remove(bundle.label);
+                }
+            }
+        }
+        if (host.bundled && policy.mayUnbundle(host.ip(), host.open.size())) {
+            host.expanded = false;
+            unbundle(host);
+        }
+        removeIfEmpty(host);
+        host.updateCount();
+        caption.stale();
+        if (shape != shapeBefore) {
+            relayout.run();
+        }
+    }
+
+    /** Labels of the sockets drawn as open (not fading out), in display order. */
+    List<String> openSocketLabels() {
+        List<String> out = new ArrayList<>();
+        for (SocketEdge e : edges.values()) {
+            if (!e.isClosing()) {
+                out.add(e.label.getText());
+            }
+        }
+        return out;
+    }
+
+    /** Every edge on screen, fading ones included. */
+    int drawnEdges() {
+        return edges.size();
+    }
+
+    private void remove(SocketEdge edge) {
+        erase(edge);
+        HostNode host = hosts.get(edge.info().host());
+        if (host != null) {
+            removeIfEmpty(host);
+        }
+        caption.stale();
+        relayout.run();
+    }
+
+    /** Takes an edge off the screen at once. */
+    private void erase(SocketEdge edge) {
+        edges.remove(edge.info().id());
+        lines.getChildren().removeAll(edge.toLabel, edge.toPort);
+        labels.getChildren().remove(edge.label);
+        HostNode host = hosts.get(edge.info().host());
+        if (host != null) {
+            host.sockets.remove(edge);
+        }
+    }
+
+    private void removeIfEmpty(HostNode host) {
+        if (host.open.isEmpty() && !host.bundles.isEmpty() && !policy.busy(host.ip())) {
+            dropBundles(host);
+            host.bundled = false;
+        }
+        if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
+            hosts.remove(host.ip());
+            places.release(host.ip());
+            onHostGone.accept(host.ip());
+            labels.getChildren().remove(host);
+        }
+    }
+}
