@@ -31,6 +31,9 @@ final class HostEdges {
     private final Map<Long, SocketEdge> edges = new LinkedHashMap<>();
     private final BundlePolicy policy = new BundlePolicy(System::nanoTime);
     private final PlaceBook places = new PlaceBook();
+    /** Reverse-DNS names by address, kept for hosts that leave and come back (at most {@link #MAX_NAMES}). */
+    private final Map<String, String> names = new java.util.HashMap<>();
+    private static final int MAX_NAMES = 10_000;
     /** One tooltip for every edge (a Tooltip is a window of its own: one per edge made each accept slow). */
     private final Tooltip edgeTip = new Tooltip();
     LongConsumer onSocketClicked = id -> { };
@@ -119,6 +122,8 @@ final class HostEdges {
 
     private HostNode newHost(String ip) {
         HostNode host = new HostNode(ip);
+        // The name is looked up once per address: a host that comes back gets it from here.
+        host.setName(names.getOrDefault(ip, ""));
         host.setOnMouseClicked(e -> onHostClicked.accept(ip));
         labels.getChildren().add(host);
         textsDue = true;
@@ -256,6 +261,10 @@ final class HostEdges {
 
     /** Shows the host name found by reverse DNS (empty: none). */
     void hostNamed(String ip, String name) {
+        if (names.size() > MAX_NAMES) {
+            names.clear();
+        }
+        names.put(ip, name);
         HostNode host = hosts.get(ip);
         if (host != null) {
             host.setName(name);

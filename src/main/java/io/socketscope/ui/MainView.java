@@ -46,6 +46,9 @@ public final class MainView {
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final GraphView graph = new GraphView();
+    private final SocketsTableModel socketsModel = new SocketsTableModel(System::nanoTime);
+    private final SocketsTable socketsTable = new SocketsTable(socketsModel);
+    private long agedAt;
     private final Map<Long, Label> portChips = new HashMap<>();
     private SocketDetails details;
     private boolean countsStale;
@@ -55,6 +58,12 @@ public final class MainView {
     @FXML private MenuButton wellKnownButton;
     @FXML private HBox portsBar;
     @FXML private TabPane sideTabs;
+    @FXML private TabPane lowerTabs;
+    @FXML private Tab socketsTab;
+    @FXML private StackPane socketsHolder;
+    @FXML private javafx.scene.control.SplitPane centerSplit;
+    @FXML private javafx.scene.control.ToggleButton logToggle;
+    @FXML private javafx.scene.control.ToggleButton panelToggle;
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
     @FXML private Tab closedTab;
@@ -114,6 +123,12 @@ public final class MainView {
         viewModel.setGraphUpdater(this::draw);
         viewModel.setOnTick(() -> {
             refreshCounts(false);
+            socketsModel.tick();
+            long now = System.nanoTime();
+            if (socketsTab.isSelected() && now - agedAt >= 1_000_000_000L) {
+                agedAt = now;
+                socketsTable.refreshAges();
+            }
             graph.refreshTexts(true);
             long t = System.nanoTime();
             if (t - sweptAt >= 250_000_000L) {
@@ -121,13 +136,29 @@ public final class MainView {
                 graph.sweep();
             }
         });
-        viewModel.setHostNameListener(graph::hostNamed);
+        viewModel.setHostNameListener((ip, name) -> {
+            graph.hostNamed(ip, name);
+            socketsModel.hostNamed(ip, name);
+        });
         graph.setOnSocketClicked(this::showSocket);
+        graph.setOnHostClicked(ip -> {
+            socketsTable.filterHost(ip);
+            lowerTabs.getSelectionModel().select(socketsTab);
+        });
+        socketsHolder.getChildren().add(socketsTable);
+        socketsTable.setOnSelect(this::showSocket);
+        ViewToggles.bind(logToggle, centerSplit, lowerTabs);
+        ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
         graph.setSummaries(viewModel::summaryOf);
         connectHolder.getChildren().add(new ConnectPanel(viewModel));
         details = new SocketDetails(viewModel);
         detailsHolder.getChildren().add(details);
-        viewModel.selectedProperty().addListener((obs, was, now) -> graph.select(now == null ? -1 : now.id()));
+        viewModel.selectedProperty().addListener((obs, was, now) -> {
+            graph.select(now == null ? -1 : now.id());
+            if (now != null) {
+                socketsTable.select(now.id());
+            }
+        });
 
         FilteredList<LogEntry> shown = new FilteredList<>(viewModel.logRows());
         shown.predicateProperty().bind(Bindings.createObjectBinding(
@@ -262,6 +293,7 @@ public final class MainView {
     }
 
     private void draw(ScopeModel.Change change) {
+        socketsModel.apply(change);
         // A socket that opened and closed within this one batch is in the log and the counters, but is not
         // drawn: under a storm of short connections the scene would only build edges to tear them down.
         java.util.Set<Long> closedNow = new java.util.HashSet<>();

@@ -20,6 +20,14 @@ public final class MainWindow {
     }
 
     public static MainWindow show(Stage stage, ServerConfig config) {
+        return show(stage, config, WindowPlacement.screens());
+    }
+
+    /**
+     * Shows the window on {@code screens} (visible areas, the primary first): sized to fit the first,
+     * or where the user last left it.
+     */
+    static MainWindow show(Stage stage, ServerConfig config, java.util.List<javafx.geometry.Rectangle2D> screens) {
         MainViewModel viewModel = new MainViewModel(config);
         MainView view = new MainView(viewModel);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
@@ -30,10 +38,13 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load MainView.fxml", e);
         }
-        Scene scene = new Scene(root, 1280, 800);
+        WindowPlacement placement = WindowPlacement.forThisUser();
+        javafx.geometry.Rectangle2D at = placement.initial(screens);
+        Scene scene = new Scene(root, at.getWidth(), at.getHeight());
         scene.getStylesheets().add(MainWindow.class.getResource("main-view.css").toExternalForm());
         stage.setTitle("SocketScope: one port, many sockets");
         stage.setScene(scene);
+        placement.apply(stage, screens);
         stage.setOnHidden(e -> viewModel.shutdown());
         stage.show();
         return new MainWindow(viewModel, view);
