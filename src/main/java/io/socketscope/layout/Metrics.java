@@ -16,12 +16,12 @@ public final class Metrics {
 
     /** {@link Detail#FULL}: a two-line host box, and its sockets' labels in a column beside it. */
     public static final double HOST_WIDTH = 200;
-    public static final double HOST_HEIGHT = 36;
+    public static final double HOST_HEIGHT = 34;
     public static final double SLOT_WIDTH = 196;
     public static final double SLOT_HEIGHT = 20;
     public static final double SLOT_GAP = 4;
     /** Between one host's block and the next. */
-    public static final double BLOCK_GAP = 6;
+    public static final double BLOCK_GAP = 5;
     /** From a host box to its column of labels. */
     public static final double LINK_GAP = 28;
 

@@ -288,6 +288,10 @@ public final class MainView {
         viewModel.stop();
     }
 
+    SocketsTable socketsTable() {
+        return socketsTable;
+    }
+
     GraphView graph() {
         return graph;
     }

@@ -58,6 +58,10 @@ public final class MainWindow {
         return view.details();
     }
 
+    SocketsTable socketsTable() {
+        return view.socketsTable();
+    }
+
     public GraphView graph() {
         return view.graph();
     }

@@ -1,0 +1,212 @@
+package io.socketscope.ui;
+
+import static io.socketscope.ui.FxTesting.onFx;
+import static io.socketscope.ui.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.layout.Detail;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.ServerConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A class of 30 phones (127.0.1.2 to 127.0.1.31, three sockets each, real loopback connections) in the
+ * default 1280 × 800 window: every phone's address readable, zoom and Fit, and the Sockets table in step
+ * with the graph.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomTest {
+
+    static final int HOSTS = 30;
+    static final int PER_HOST = 3;
+
+    private MainWindow window;
+    private Stage stage;
+    private final List<Socket> clients = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(60)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxTesting.closeWindow(window, clients);
+    }
+
+    /** Clicks Start on port 0 and connects {@code hosts} phones of {@link #PER_HOST} sockets each. */
+    static int startAndConnect(FxRobot robot, MainWindow window, List<Socket> clients, int hosts) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+        for (int h = 0; h < hosts; h++) {
+            for (int k = 0; k < PER_HOST; k++) {
+                Socket s = new Socket();
+                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.1." + (h + 2)), 0));
+                s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+                clients.add(s);
+            }
+        }
+        int sockets = hosts * PER_HOST;
+        waitUntil(sockets + " sockets drawn", () -> onFx(() -> window.graph().openSocketLabels()).size() == sockets);
+        WaitForAsyncUtils.waitForFxEvents();
+        return port;
+    }
+
+    static Bounds scene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    /** The address labels of the hosts on screen (the graph's host nodes that are shown). */
+    static List<Label> hostAddresses(MainWindow window) {
+        return window.graph().lookupAll(".host-ip").stream().filter(n -> n.isVisible() && n.getParent() != null
+                && isShown(n)).map(n -> (Label) n).toList();
+    }
+
+    private static boolean isShown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void everyPhonesAddressIsReadableInsideTheGraphAndNoneOverlaps(FxRobot robot) throws Exception {
+        startAndConnect(robot, window, clients, HOSTS);
+        assertEquals(1280, onFx(() -> stage.getWidth()), 0.5, "the default window on a 1280 x 800 screen");
+        List<Label> addresses = onFx(() -> hostAddresses(window));
+        Set<String> texts = addresses.stream().map(Label::getText).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = new TreeSet<>();
+        for (int h = 0; h < HOSTS; h++) {
+            expected.add("127.0.1." + (h + 2));
+        }
+        assertEquals(expected, texts, "every phone has its address on screen");
+        Bounds graph = onFx(() -> scene(window.graph()));
+        List<Bounds> boxes = onFx(() -> addresses.stream().map(ClassroomTest::scene).toList());
+        for (int i = 0; i < addresses.size(); i++) {
+            Label label = addresses.get(i);
+            Bounds b = boxes.get(i);
+            assertTrue(graph.contains(b), label.getText() + " at " + b + " lies inside the graph " + graph);
+            assertTrue(label.getFont().getSize() >= 11, label.getText() + " is drawn at " + label.getFont().getSize() + " px");
+            double need = onFx(() -> label.prefWidth(-1));
+            assertTrue(b.getWidth() >= need - 0.5, label.getText() + " is not cut: " + b.getWidth() + " of " + need + " px");
+            for (int j = i + 1; j < addresses.size(); j++) {
+                assertFalse(b.intersects(boxes.get(j)), label.getText() + " overlaps " + addresses.get(j).getText());
+            }
+        }
+        // Each phone's three sockets are counted on it (or labeled one by one): never lost.
+        for (int h = 0; h < HOSTS; h++) {
+            String ip = "127.0.1." + (h + 2);
+            assertTrue(onFx(() -> window.graph().hostText(ip)).contains(PER_HOST + " sockets"), window.graph().hostText(ip));
+        }
+    }
+
+    @Test
+    void zoomChangesTheScaleAndFitBringsEveryHostBackIntoView(FxRobot robot) throws Exception {
+        startAndConnect(robot, window, clients, HOSTS);
+        Bounds graph = onFx(() -> scene(window.graph()));
+        robot.clickOn("#zoom-in");
+        robot.clickOn("#zoom-in");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5625, onFx(() -> window.graph().zoom().scale()), 1e-9);
+        long outOfView = onFx(() -> hostAddresses(window).stream().filter(l -> !graph.contains(scene(l))).count());
+        assertTrue(outOfView > 0, "zoomed in, some hosts are outside the view");
+        assertTrue(onFx(() -> ((Label) robot.lookup("#zoom-percent").query()).getText()).equals("156%"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, onFx(() -> window.graph().zoom().scale()), 1e-9, "Ctrl+0 fits");
+        for (Label l : onFx(() -> hostAddresses(window))) {
+            assertTrue(graph.contains(onFx(() -> scene(l))), l.getText() + " is back in view");
+        }
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.8, onFx(() -> window.graph().zoom().scale()), 1e-9, "Ctrl+- zooms out");
+        robot.clickOn("#zoom-fit");
+        assertEquals(1.0, onFx(() -> window.graph().zoom().scale()), 1e-9);
+    }
+
+    @Test
+    void theSocketsTableListsTheGraphsSocketsAndARowSelectsItsEdge(FxRobot robot) throws Exception {
+        startAndConnect(robot, window, clients, HOSTS);
+        robot.clickOn("#socketsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<String> inGraph = new TreeSet<>(onFx(() -> window.graph().openSocketLabels()));
+        Set<String> inTable = new TreeSet<>(onFx(() -> window.socketsTable().table().getItems().stream()
+                .map(r -> r.client() + " · " + r.descriptor()).toList()));
+        assertEquals(HOSTS * PER_HOST, inTable.size());
+        assertEquals(inGraph, inTable, "the table shows the same sockets as the graph");
+        // Each row's client is one of the test's own sockets, as the client side sees it.
+        Set<String> ours = new TreeSet<>();
+        for (Socket s : clients) {
+            ours.add(s.getLocalAddress().getHostAddress() + ":" + s.getLocalPort());
+        }
+        assertEquals(ours, onFx(() -> window.socketsTable().table().getItems().stream().map(SocketRow::client)
+                .collect(Collectors.toCollection(TreeSet::new))));
+
+        robot.clickOn("#socketsTable .table-row-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        SocketRow row = onFx(() -> window.socketsTable().table().getSelectionModel().getSelectedItem());
+        assertNotEquals(null, row);
+        assertEquals(row.id(), (long) onFx(() -> window.viewModel().selectedProperty().get().id()),
+                "the row's socket is the one shown in the details");
+        Node edge = onFx(() -> window.graph().lookup("#socket-" + row.id()));
+        assertTrue(onFx(() -> edge.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected"))),
+                "its edge is marked selected");
+
+        // And the other way: a host click filters the table to that host.
+        Label host = onFx(() -> hostAddresses(window).stream().filter(l -> l.getText().equals("127.0.1.9")).findFirst()
+                .orElseThrow());
+        robot.clickOn(host);
+        waitUntil("the table shows one host", () -> onFx(() -> window.socketsTable().table().getItems().size()) == PER_HOST);
+        assertTrue(onFx(() -> window.socketsTable().table().getItems().stream()
+                .allMatch(r -> r.client().startsWith("127.0.1.9:"))));
+    }
+
+    @Test
+    void theGraphOfTenHostsWithTwentySocketsEachIsFullyLabeled(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+        for (int h = 0; h < 10; h++) {
+            for (int k = 0; k < 20; k++) {
+                Socket s = new Socket();
+                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.2." + (h + 2)), 0));
+                s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+                clients.add(s);
+            }
+        }
+        waitUntil("ten bundles of 20", () -> onFx(() -> window.graph().bundleTexts()).size() == 10
+                && onFx(() -> window.graph().bundleTexts()).stream().allMatch(t -> t.endsWith(": 20")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Detail.FULL, onFx(() -> window.graph().currentLayout().detail()),
+                "ten hosts of one bundle each fit with their labels");
+    }
+}
