@@ -13,7 +13,7 @@ import java.util.List;
  * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
-                      List<ListenSpec> listens) {
+                      List<ListenSpec> listens, boolean present) {
 
     public Options {
         listens = List.copyOf(listens);
@@ -26,6 +26,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --bind all|local     all interfaces, so phones can connect (default), or this computer only
               --start              start listening at launch
               --headless           no window: print one line per event to standard output (implies --start)
+              --present            open in presenter mode, for a projector: large graph, the address big until phones connect
               --idle-timeout S     close idle keep-alive and text connections after S seconds (default 60, 0 = never)
               --header-timeout S   answer 408 and close when a request head takes over S seconds (default 20, 0 = never)
               --max-sockets N      keep at most N sockets open; close new ones past it at once (default 10000)
@@ -43,7 +44,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
     }
 
     public static Options defaults() {
-        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)));
+        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false);
     }
 
     public int port() {
@@ -62,6 +63,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean start = false;
         boolean headless = false;
         boolean help = false;
+        boolean present = false;
         ServerConfig c = ServerConfig.of(8080, BindMode.ALL);
         List<ListenSpec> listens = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -73,6 +75,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                     start = true;
                 }
                 case "--help", "-h" -> help = true;
+                case "--present" -> present = true;
                 case "--port" -> {
                     PortInput.Result r = PortInput.parse(value(args, ++i, arg));
                     if (!r.ok()) {
@@ -112,7 +115,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         }
         int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
                 .findFirst().orElse(listens.get(0)).port();
-        return new Options(start, headless, help, c.withPort(first, c.bind()), listens);
+        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present);
     }
 
     private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {

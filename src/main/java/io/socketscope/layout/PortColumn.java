@@ -43,7 +43,7 @@ final class PortColumn {
                 : Math.max(Metrics.PILL_MIN_HEIGHT, Math.min(Metrics.PILL_MAX_HEIGHT, share));
         double w = disc ? h : Metrics.PORT_WIDTH;
         double total = count * h + (count - 1) * Metrics.PORT_GAP;
-        double middle = top + Math.min(height, Math.max(used, total)) / 2;
+        double middle = top + (used <= 0 ? height : Math.min(height, Math.max(used, total))) / 2;
         double y = Math.max(top, Math.min(top + height - total, middle - total / 2));
         double x = columnX + (Metrics.PORT_WIDTH - w) / 2;
         for (int i = 0; i < count; i++) {

@@ -44,6 +44,12 @@ public final class GraphView extends Region {
     static final double LABELS_FROM_SCALE = 0.75;
 
     private final Pane content = new Pane();
+    /**
+     * Holds the content at the presenter's magnification: the layout is computed for the area divided by
+     * it and drawn that much larger, so text and lines grow and the layout still never overlaps.
+     */
+    private final javafx.scene.Group magnified = new javafx.scene.Group(content);
+    private final javafx.scene.transform.Scale magnification = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final Pane lines = new Pane();
     private final Pane labels = new Pane();
     private final Pane portLayer = new Pane();
@@ -72,8 +78,10 @@ public final class GraphView extends Region {
         placeholder.setManaged(false);
         labels.getChildren().add(group);
         content.getChildren().addAll(lines, labels, portLayer, caption);
-        getChildren().addAll(content, placeholder);
-        zoom = new ZoomPan(this, content);
+        content.getTransforms().add(magnification);
+        magnified.setManaged(false);
+        getChildren().addAll(magnified, placeholder);
+        zoom = new ZoomPan(this, magnified);
         zoom.scaleProperty().addListener((o, was, now) ->
                 content.pseudoClassStateChanged(FAR, now.doubleValue() < LABELS_FROM_SCALE));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
@@ -105,6 +113,14 @@ public final class GraphView extends Region {
     /** Where a socket's tooltip text comes from, read when the tooltip shows. */
     public void setSummaries(LongFunction<String> summaries) {
         sockets.summaries = summaries;
+    }
+
+    /** Draws everything {@code factor} times larger (presenter mode: 1.6), laid out again for the room left. */
+    public void setMagnification(double factor) {
+        magnification.setX(factor);
+        magnification.setY(factor);
+        zoom.fit();
+        requestLayout();
     }
 
     ZoomPan zoom() {
@@ -246,6 +262,9 @@ public final class GraphView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        double m = magnification.getX();
+        w /= m;
+        h /= m;
         content.resizeRelocate(0, 0, w, h);
         List<HostDemand> demands = new ArrayList<>(sockets.hosts().size());
         for (HostNode host : sockets.hosts()) {
@@ -276,7 +295,7 @@ public final class GraphView extends Region {
         group.show(layout, grouped, List.copyOf(groupPorts));
         refreshTexts(false);
         placeholder.autosize();
-        placeholder.relocate((w - placeholder.getWidth()) / 2, (h - placeholder.getHeight()) / 2);
+        placeholder.relocate((getWidth() - placeholder.getWidth()) / 2, (getHeight() - placeholder.getHeight()) / 2);
         caption.place(layout.caption());
     }
 }

@@ -64,6 +64,9 @@ public final class MainView {
     @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private javafx.scene.control.ToggleButton logToggle;
     @FXML private javafx.scene.control.ToggleButton panelToggle;
+    @FXML private javafx.scene.control.ToggleButton presentToggle;
+    private PresenterMode presenter;
+    private ConnectPanel connectPanel;
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
     @FXML private Tab closedTab;
@@ -124,6 +127,7 @@ public final class MainView {
         viewModel.setOnTick(() -> {
             refreshCounts(false);
             socketsModel.tick();
+            presenter.update(viewModel.model().openCount(), phoneUrl());
             long now = System.nanoTime();
             if (socketsTab.isSelected() && now - agedAt >= 1_000_000_000L) {
                 agedAt = now;
@@ -149,8 +153,11 @@ public final class MainView {
         socketsTable.setOnSelect(this::showSocket);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
+        presenter = new PresenterMode(presentToggle, graph, logToggle, panelToggle);
+        graphHolder.getChildren().add(presenter.invitation());
         graph.setSummaries(viewModel::summaryOf);
-        connectHolder.getChildren().add(new ConnectPanel(viewModel));
+        connectPanel = new ConnectPanel(viewModel);
+        connectHolder.getChildren().add(connectPanel);
         details = new SocketDetails(viewModel);
         detailsHolder.getChildren().add(details);
         viewModel.selectedProperty().addListener((obs, was, now) -> {
@@ -286,6 +293,20 @@ public final class MainView {
     @FXML
     private void stop() {
         viewModel.stop();
+    }
+
+    /** The address phones should open: the one the QR code shows, else this computer's own. */
+    private String phoneUrl() {
+        if (!viewModel.runningProperty().get()) {
+            return null;
+        }
+        String chosen = connectPanel.chosenUrl();
+        return chosen != null ? chosen : "http://127.0.0.1:" + viewModel.boundPortProperty().get() + "/";
+    }
+
+    /** Turns presenter mode on or off (the toolbar toggle, or {@code --present}). */
+    void present(boolean on) {
+        presentToggle.setSelected(on);
     }
 
     SocketsTable socketsTable() {

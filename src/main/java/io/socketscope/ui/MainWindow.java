@@ -58,6 +58,11 @@ public final class MainWindow {
         return view.details();
     }
 
+    /** Turns presenter mode on or off. */
+    public void present(boolean on) {
+        view.present(on);
+    }
+
     SocketsTable socketsTable() {
         return view.socketsTable();
     }

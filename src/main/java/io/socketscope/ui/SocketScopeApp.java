@@ -35,6 +35,9 @@ public final class SocketScopeApp extends Application {
             window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
             window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
         }
+        if (options.present()) {
+            window.present(true);
+        }
         if (problem != null) {
             window.viewModel().reportProblem(problem);
         } else if (options.start()) {

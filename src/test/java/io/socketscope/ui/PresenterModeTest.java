@@ -1,0 +1,76 @@
+package io.socketscope.ui;
+
+import static io.socketscope.ui.FxTesting.onFx;
+import static io.socketscope.ui.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.server.BindMode;
+import io.socketscope.server.Clients;
+import io.socketscope.server.ServerConfig;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presenter mode: the address big until the first phone, the graph larger with the log put away, and back. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterModeTest {
+
+    private MainWindow window;
+    private final List<Socket> clients = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(60)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxTesting.closeWindow(window, clients);
+    }
+
+    @Test
+    void theAddressShowsBigUntilThePhonesComeAndOneClickBringsTheWindowBack(FxRobot robot) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        int port = onFx(() -> window.viewModel().boundPort());
+        Node side = robot.lookup("#sideTabs").query();
+        Node log = robot.lookup("#logTable").query();
+        robot.clickOn("#presentToggle");
+        Node invitation = robot.lookup("#invitation").query();
+        waitUntil("the invitation shows", () -> onFx(invitation::isVisible));
+        assertEquals("http://127.0.0.1:" + port + "/", onFx(() -> ((Label) robot.lookup("#invitationUrl").query()).getText()),
+                "listening on this computer only, the address is this computer's");
+        assertTrue(onFx(() -> log.getScene() == null), "the log is put away");
+        assertTrue(onFx(() -> side.getScene() == null), "so is the side panel");
+
+        Socket phone = Clients.connect(port);
+        clients.add(phone);
+        waitUntil("the invitation goes when a phone connects", () -> !onFx(invitation::isVisible));
+        waitUntil("its socket is drawn", () -> onFx(() -> window.graph().openSocketLabels()).size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node host = robot.lookup(".host-ip").query();
+        double presented = onFx(() -> host.localToScene(host.getBoundsInLocal()).getHeight());
+
+        robot.clickOn("#presentToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        double normal = onFx(() -> host.localToScene(host.getBoundsInLocal()).getHeight());
+        assertEquals(PresenterMode.MAGNIFICATION, presented / normal, 0.01, "text was drawn 1.6 times larger");
+        assertFalse(onFx(invitation::isVisible));
+        assertTrue(onFx(() -> log.getScene() != null), "the log is back");
+        assertTrue(onFx(() -> side.getScene() != null), "and the side panel");
+    }
+}
