@@ -403,6 +403,8 @@ public final class SocketServer implements PortListener {
     private void serve(Connection connection, byte[] prefix) {
         CloseReason reason = CloseReason.ERROR;
         try {
+            // Every answer goes out in one write, at once: no waiting for the client's delayed ACK.
+            connection.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             ConnectionHandler handler = ConnectionHandler.forSocket(connection.channel.socket(), prefix,
                     connection.traffic, connection.ref, config, connections::size, connection);
             reason = prefix == null ? handler.greetSilent() : handler.serve();
