@@ -115,6 +115,15 @@ public final class GraphView extends Region {
         sockets.summaries = summaries;
     }
 
+    /**
+     * Whether the graph shows {@code hosts} hosts (drawn or in the group), laid out and still: no layout
+     * pending and no host gliding. For the benchmark's "time to a settled layout".
+     */
+    public boolean settled(int hosts) {
+        return layout != null && !isNeedsLayout() && !glide.moving()
+                && layout.hosts().size() + (layout.group() == null ? 0 : layout.group().keys().size()) == hosts;
+    }
+
     /** Draws everything {@code factor} times larger (presenter mode: 1.6), laid out again for the room left. */
     public void setMagnification(double factor) {
         magnification.setX(factor);

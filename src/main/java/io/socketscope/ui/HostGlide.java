@@ -73,6 +73,10 @@ final class HostGlide {
         return g[0] * (1 - eased);
     }
 
+    boolean moving() {
+        return !glides.isEmpty();
+    }
+
     void forget(String host) {
         glides.remove(host);
     }

@@ -31,6 +31,8 @@ final class SocketsTableModel {
     static final long CLOSED_NANOS = 1_500_000_000L;
     /** Past this many closed rows waiting to leave (a storm), further closed rows leave at once. */
     static final int MAX_LINGERING = 200;
+    /** Past this many rows gone in one go, the list is replaced rather than edited row by row. */
+    static final int BULK = 64;
 
     private final LongSupplier clock;
     private final ObservableList<SocketRow> rows = FXCollections.observableArrayList();
@@ -111,8 +113,27 @@ final class SocketsTableModel {
                 gone.add(row);
             }
         }
-        if (!gone.isEmpty()) {
+        remove(gone);
+    }
+
+    /**
+     * Takes rows off the list: a few one by one, many (a release of thousands) in one replacement, since
+     * a sorted view pays for each removal with a pass over all its rows.
+     */
+    private void remove(Set<SocketRow> gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        if (gone.size() <= BULK) {
             rows.removeAll(gone);
+        } else {
+            List<SocketRow> keep = new ArrayList<>(Math.max(0, rows.size() - gone.size()));
+            for (SocketRow row : rows) {
+                if (!gone.contains(row)) {
+                    keep.add(row);
+                }
+            }
+            rows.setAll(keep);
         }
     }
 
@@ -137,9 +158,7 @@ final class SocketsTableModel {
             }
             return false;
         });
-        if (!leaving.isEmpty()) {
-            rows.removeAll(leaving);
-        }
+        remove(leaving);
     }
 
     /** A reverse-DNS name arrived: shown on that host's rows, and on its rows to come. */

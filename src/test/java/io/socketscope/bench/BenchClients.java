@@ -121,7 +121,8 @@ public final class BenchClients {
     private static void hold(int port, int count, int sources) throws Exception {
         List<Socket> held = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            held.add(connect("127.0.0." + (2 + i % sources), port));
+            int k = i % sources;
+            held.add(connect("127.0." + k / 250 + "." + (2 + k % 250), port));
         }
         System.out.println("held " + held.size());
         System.out.flush();

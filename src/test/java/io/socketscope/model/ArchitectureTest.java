@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArchitectureTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "model"})
+    @ValueSource(strings = {"server", "model", "layout"})
     void layerImportsNoJavaFx(String layer) throws IOException {
         Path dir = Path.of("src/main/java/io/socketscope", layer);
         assertTrue(Files.isDirectory(dir), dir + " exists");
