@@ -38,9 +38,6 @@ final class BundleEdge {
         count += delta;
     }
 
-    void show(boolean edge, boolean withLabel) {
-        item.show(edge, withLabel);
-    }
 
     /** @param perSecond new sockets a second when the host is busy, else 0 */
     void refreshText(long perSecond, String host, String port) {

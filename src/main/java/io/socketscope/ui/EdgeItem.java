@@ -4,6 +4,7 @@ import io.socketscope.layout.Box;
 import io.socketscope.layout.HostPlace;
 import io.socketscope.layout.Metrics;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
 import javafx.scene.shape.CubicCurve;
 
 /**
@@ -22,11 +23,25 @@ final class EdgeItem {
         label.setMaxSize(Metrics.SLOT_WIDTH, Metrics.SLOT_HEIGHT);
     }
 
-    /** Shows the edge or hides it, and its label only when it has a slot. */
-    void show(boolean edge, boolean withLabel) {
-        toPort.setVisible(edge);
-        toLabel.setVisible(edge && withLabel);
-        label.setVisible(edge && withLabel);
+    /**
+     * Puts the edge in the scene (its lines under every label, its label with the labels). Only edges with
+     * a slot are in the scene: one that is counted on its host, not labeled, costs the scene nothing.
+     */
+    void attach(Pane lines, Pane labels) {
+        if (label.getParent() == null) {
+            lines.getChildren().addAll(toLabel, toPort);
+            labels.getChildren().add(label);
+        }
+    }
+
+    /** Takes the edge out of the scene. */
+    void detach() {
+        if (label.getParent() instanceof Pane layer) {
+            layer.getChildren().remove(label);
+        }
+        if (toPort.getParent() instanceof Pane layer) {
+            layer.getChildren().removeAll(toLabel, toPort);
+        }
     }
 
     /** Places the label in its slot and draws both lines to it. */
@@ -36,10 +51,6 @@ final class EdgeItem {
         connect(toPort, labelOut.x(), labelOut.y(), port.x(), port.y());
     }
 
-    /** One line from the host straight to the port. */
-    void placeDirect(HostPlace.Point host, HostPlace.Point port) {
-        connect(toPort, host.x(), host.y(), port.x(), port.y());
-    }
 
     static CubicCurve curve() {
         CubicCurve c = new CubicCurve();

@@ -17,9 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -85,9 +83,6 @@ public final class GraphView extends Region {
         zoom.scaleProperty().addListener((o, was, now) ->
                 content.pseudoClassStateChanged(FAR, now.doubleValue() < LABELS_FROM_SCALE));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
-        ListChangeListener<Node> reshaped = change -> sockets.shape++;
-        lines.getChildren().addListener(reshaped);
-        labels.getChildren().addListener(reshaped);
         sockets.onHostGone = glide::forget;
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());

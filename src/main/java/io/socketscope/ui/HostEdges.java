@@ -46,14 +46,16 @@ final class HostEdges {
     private long selectedId = -1;
     private int fading;
     private long hoveredId = -1;
-    /** Bumped by GraphView whenever a node is added to or taken off a layer: what needs a new layout. */
-    int shape;
+    /** One tooltip for every host, written for the host under the pointer when it shows. */
+    private final Tooltip hostTip = new Tooltip();
+    private HostNode hoveredHost;
 
     HostEdges(Pane lines, Pane labels, GraphCaption caption, Runnable relayout) {
         this.lines = lines;
         this.labels = labels;
         this.caption = caption;
         this.relayout = relayout;
+        hostTip.setOnShowing(e -> hostTip.setText(hoveredHost == null ? "" : hoveredHost.tooltipText()));
         // The tooltip is shown for a window, not a node: the edge under the pointer says which socket it is.
         edgeTip.setOnShowing(e -> {
             String text = hoveredId < 0 ? null : summaries.apply(hoveredId);
@@ -73,11 +75,17 @@ final class HostEdges {
         return policy.busyRate(ip);
     }
 
-    /** Marks the socket whose details are shown (-1 for none). */
+    /**
+     * Marks the socket whose details are shown (-1 for none): its edge, and its host (which is all there
+     * is to see of it when the host's sockets are counted rather than labeled).
+     */
     void select(long socketId) {
         SocketEdge old = edges.get(selectedId);
         if (old != null) {
             old.setSelected(false);
+        }
+        for (HostNode host : hosts.values()) {
+            host.setSelected(host.open.containsKey(socketId));
         }
         selectedId = socketId;
         SocketEdge now = edges.get(socketId);
@@ -96,7 +104,6 @@ final class HostEdges {
     }
 
     void socketOpened(SocketInfo info) {
-        int shapeBefore = shape;
         HostNode host = hosts.computeIfAbsent(info.host(), this::newHost);
         if (host.open.putIfAbsent(info.id(), info) != null) {
             return;
@@ -115,18 +122,20 @@ final class HostEdges {
         }
         host.updateCount();
         caption.stale();
-        if (shape != shapeBefore) {
-            relayout.run(); // only when a node came or went: a count alone is written by the tick
-        }
     }
 
+    /**
+     * A new host, not yet in the scene: the layout puts it there if it is drawn (a host counted in the
+     * group costs the scene nothing).
+     */
     private HostNode newHost(String ip) {
-        HostNode host = new HostNode(ip);
+        HostNode host = new HostNode(ip, lines, labels, hostTip);
         // The name is looked up once per address: a host that comes back gets it from here.
         host.setName(names.getOrDefault(ip, ""));
         host.setOnMouseClicked(e -> onHostClicked.accept(ip));
-        labels.getChildren().add(host);
+        host.setOnMouseEntered(e -> hoveredHost = host);
         textsDue = true;
+        relayout.run();
         return host;
     }
 
@@ -141,12 +150,15 @@ final class HostEdges {
         }
     }
 
+    /**
+     * A socket's own edge, put in the scene by the layout only if its host has room for its label; a
+     * layout only happens when an edge, bundle or host comes or goes, never for a count alone.
+     */
     private SocketEdge draw(HostNode host, SocketInfo info) {
         SocketEdge edge = new SocketEdge(info);
         edges.put(info.id(), edge);
         host.sockets.add(edge);
-        lines.getChildren().addAll(edge.toLabel, edge.toPort);
-        labels.getChildren().add(edge.label);
+        relayout.run();
         edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
         edge.label.setOnMouseEntered(e -> hoveredId = info.id());
         Tooltip.install(edge.label, edgeTip);
@@ -170,10 +182,12 @@ final class HostEdges {
 
     private void dropBundles(HostNode host) {
         for (BundleEdge bundle : host.bundles.values()) {
-            lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
-            labels.getChildren().remove(bundle.label);
+            bundle.item().detach();
         }
-        host.bundles.clear();
+        if (!host.bundles.isEmpty()) {
+            host.bundles.clear();
+            relayout.run();
+        }
     }
 
     /** A click on a bundle: draw its sockets one by one (up to {@link BundlePolicy#EXPANDED_MAX}), or bundle them again. */
@@ -210,9 +224,8 @@ final class HostEdges {
         return host.bundles.computeIfAbsent(runId, id -> {
             BundleEdge bundle = new BundleEdge(id);
             bundle.label.setOnMouseClicked(e -> toggle(host));
-            lines.getChildren().addAll(bundle.toLabel, bundle.toPort);
-            labels.getChildren().add(bundle.label);
             textsDue = true;
+            relayout.run();
             return bundle;
         });
     }
@@ -278,7 +291,6 @@ final class HostEdges {
     }
 
     void socketClosed(SocketInfo info) {
-        int shapeBefore = shape;
         HostNode host = hosts.get(info.host());
         if (host == null || host.open.remove(info.id()) == null) {
             return;
@@ -300,8 +312,8 @@ final class HostEdges {
                 bundle.add(-1);
                 if (bundle.count() <= 0 && !policy.busy(host.ip())) {
                     host.bundles.remove(info.runId());
-                    lines.getChildren().removeAll(bundle.toLabel, bundle.toPort);
-                    labels.getChildren().remove(bundle.label);
+                    bundle.item().detach();
+                    relayout.run();
                 }
             }
         }
@@ -312,9 +324,6 @@ final class HostEdges {
         removeIfEmpty(host);
         host.updateCount();
         caption.stale();
-        if (shape != shapeBefore) {
-            relayout.run();
-        }
     }
 
     /** Labels of the sockets drawn as open (not fading out), in display order. */
@@ -346,8 +355,8 @@ final class HostEdges {
     /** Takes an edge off the screen at once. */
     private void erase(SocketEdge edge) {
         edges.remove(edge.info().id());
-        lines.getChildren().removeAll(edge.toLabel, edge.toPort);
-        labels.getChildren().remove(edge.label);
+        edge.item().detach();
+        relayout.run();
         HostNode host = hosts.get(edge.info().host());
         if (host != null) {
             host.sockets.remove(edge);
@@ -363,7 +372,8 @@ final class HostEdges {
             hosts.remove(host.ip());
             places.release(host.ip());
             onHostGone.accept(host.ip());
-            labels.getChildren().remove(host);
+            host.hide();
+            relayout.run();
         }
     }
 }

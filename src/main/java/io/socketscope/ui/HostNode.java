@@ -7,6 +7,9 @@ import io.socketscope.layout.Side;
 import io.socketscope.model.DeviceKind;
 import io.socketscope.model.SocketInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.CubicCurve;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -29,6 +34,7 @@ import javafx.scene.layout.VBox;
 final class HostNode extends HBox {
 
     private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final int FDS_LISTED = 40;
 
     final List<SocketEdge> sockets = new ArrayList<>();
@@ -44,12 +50,22 @@ final class HostNode extends HBox {
     private final Label name = new Label();
     private final Label count = new Label();
     private final StackPane iconHolder = new StackPane();
-    private final Tooltip tooltip = new Tooltip();
+    private final Pane lines;
+    private final Pane labels;
+    /** In a compact layout: one line per port the host's sockets go to, by the port's index. */
+    private final Map<Integer, CubicCurve> links = new HashMap<>();
     private DeviceKind device = DeviceKind.UNKNOWN;
     private boolean countDirty = true;
     private boolean compact;
 
-    HostNode(String ip) {
+    /**
+     * @param lines  the layer its edges' lines go in
+     * @param labels the layer it and its labels go in
+     * @param tip    the tooltip every host shares (one per host would be a window each)
+     */
+    HostNode(String ip, Pane lines, Pane labels, Tooltip tip) {
+        this.lines = lines;
+        this.labels = labels;
         address = new Label(ip);
         address.getStyleClass().add("host-ip");
         address.setMinWidth(Region.USE_PREF_SIZE);
@@ -68,8 +84,7 @@ final class HostNode extends HBox {
         setManaged(false);
         setAccessibleRole(AccessibleRole.TEXT);
         setId("host-" + ip.replace(':', '-').replace('.', '-'));
-        tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
-        Tooltip.install(this, tooltip);
+        Tooltip.install(this, tip);
     }
 
     String ip() {
@@ -135,7 +150,7 @@ final class HostNode extends HBox {
     }
 
     /** Written when the tooltip shows: the host, its sockets' descriptors (the first 40), its device guess. */
-    private String tooltipText() {
+    String tooltipText() {
         StringBuilder fds = new StringBuilder();
         int listed = 0;
         for (SocketInfo info : open.values()) {
@@ -173,15 +188,32 @@ final class HostNode extends HBox {
         refreshCount();
     }
 
-    /** Hides the host with all its edges (it is counted in the group of hosts that did not fit). */
+    void setSelected(boolean on) {
+        pseudoClassStateChanged(SELECTED, on);
+    }
+
+    /** Takes the host and all its edges out of the scene (it left, or it is counted in the group). */
     void hide() {
-        setVisible(false);
+        if (getParent() != null) {
+            labels.getChildren().remove(this);
+        }
         for (SocketEdge edge : sockets) {
-            edge.show(false, false);
+            edge.item().detach();
         }
         for (BundleEdge bundle : bundles.values()) {
-            bundle.show(false, false);
+            bundle.item().detach();
         }
+        dropLinks(Set.of());
+    }
+
+    private void dropLinks(Set<Integer> keep) {
+        links.entrySet().removeIf(e -> {
+            if (!keep.contains(e.getKey())) {
+                lines.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
     }
 
     /**
@@ -190,32 +222,47 @@ final class HostNode extends HBox {
      */
     void place(HostPlace at, Layout layout, double dy, ToIntFunction<Long> portIndex) {
         Box box = at.box();
-        setVisible(true);
+        if (getParent() == null) {
+            labels.getChildren().add(this);
+        }
         setCompact(at.slots().isEmpty());
         resizeRelocate(box.x(), box.y() + dy, box.width(), box.height());
         HostPlace.Point from = new HostPlace.Point(at.anchor().x(), at.anchor().y() + dy);
         Side side = at.side();
+        Set<Integer> linked = new TreeSet<>();
         int slot = 0;
         for (BundleEdge bundle : bundles.values()) {
-            HostPlace.Point port = layout.portAnchor(portIndex.applyAsInt(bundle.runId), side);
-            slot = placeItem(bundle.item(), at, slot, from, port, dy);
+            int port = portIndex.applyAsInt(bundle.runId);
+            slot = placeItem(bundle.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
         for (SocketEdge edge : sockets) {
-            HostPlace.Point port = layout.portAnchor(portIndex.applyAsInt(edge.info().runId()), side);
-            slot = placeItem(edge.item(), at, slot, from, port, dy);
+            int port = portIndex.applyAsInt(edge.info().runId());
+            slot = placeItem(edge.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
+        }
+        // Sockets without a label are drawn as one line per port, from the host straight to it.
+        dropLinks(linked);
+        for (int port : linked) {
+            CubicCurve link = links.computeIfAbsent(port, p -> {
+                CubicCurve c = EdgeItem.curve();
+                c.getStyleClass().add("host-link");
+                lines.getChildren().add(c);
+                return c;
+            });
+            HostPlace.Point to = layout.portAnchor(port, side);
+            EdgeItem.connect(link, from.x(), from.y(), to.x(), to.y());
         }
     }
 
-    private static int placeItem(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port,
-                                 double dy) {
+    private int placeItem(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port,
+                          double dy, int portIndex, Set<Integer> linked) {
         if (slot < at.slots().size()) {
             Box s = at.slots().get(slot);
             Box moved = s.movedTo(s.x(), s.y() + dy);
-            item.show(true, true);
+            item.attach(lines, labels);
             item.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
         } else {
-            item.show(true, false);
-            item.placeDirect(from, port);
+            item.detach();
+            linked.add(portIndex);
         }
         return slot + 1;
     }

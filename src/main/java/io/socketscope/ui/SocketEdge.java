@@ -64,9 +64,6 @@ final class SocketEdge {
         return item;
     }
 
-    void show(boolean edge, boolean withLabel) {
-        item.show(edge, withLabel);
-    }
 
     /** What a screen reader says: {@code socket fd 23, 127.0.1.7:51359 to port 8080, open}. */
     private static String spoken(SocketInfo info, String state) {

@@ -176,9 +176,12 @@ class ClassroomTest {
         assertNotEquals(null, row);
         assertEquals(row.id(), (long) onFx(() -> window.viewModel().selectedProperty().get().id()),
                 "the row's socket is the one shown in the details");
-        Node edge = onFx(() -> window.graph().lookup("#socket-" + row.id()));
-        assertTrue(onFx(() -> edge.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected"))),
-                "its edge is marked selected");
+        // Thirty phones are one row each, their sockets counted: the phone of the selected socket is marked.
+        String ip = row.client().substring(0, row.client().lastIndexOf(':'));
+        Node phone = onFx(() -> window.graph().lookup("#host-" + ip.replace('.', '-')));
+        assertTrue(onFx(() -> selected(phone)), ip + " is marked as the selected socket's host");
+        long marked = onFx(() -> window.graph().lookupAll(".host-node").stream().filter(ClassroomTest::selected).count());
+        assertEquals(1, marked, "no other host is");
 
         // And the other way: a host click filters the table to that host.
         Label host = onFx(() -> hostAddresses(window).stream().filter(l -> l.getText().equals("127.0.1.9")).findFirst()
@@ -187,6 +190,10 @@ class ClassroomTest {
         waitUntil("the table shows one host", () -> onFx(() -> window.socketsTable().table().getItems().size()) == PER_HOST);
         assertTrue(onFx(() -> window.socketsTable().table().getItems().stream()
                 .allMatch(r -> r.client().startsWith("127.0.1.9:"))));
+    }
+
+    static boolean selected(Node n) {
+        return n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected"));
     }
 
     @Test
