@@ -15,7 +15,7 @@ public final class Metrics {
     public static final double CAPTION_GAP = 4;
 
     /** {@link Detail#FULL}: a two-line host box, and its sockets' labels in a column beside it. */
-    public static final double HOST_WIDTH = 200;
+    public static final double HOST_WIDTH = 224;
     public static final double HOST_HEIGHT = 34;
     public static final double SLOT_WIDTH = 196;
     public static final double SLOT_HEIGHT = 20;
