@@ -237,7 +237,11 @@ final class HostNode extends HBox {
         }
         for (SocketEdge edge : sockets) {
             int port = portIndex.applyAsInt(edge.info().runId());
+            boolean wasShown = edge.label.getParent() != null;
             slot = placeItem(edge.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
+            if (!wasShown && edge.label.getParent() != null) {
+                edge.shown();
+            }
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);

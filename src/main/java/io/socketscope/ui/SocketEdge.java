@@ -41,6 +41,8 @@ final class SocketEdge {
     final Label label = item.label;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1);
     private boolean closing;
+    /** Until when (nanoTime) the edge shows as new once it is drawn; 0 once that started. */
+    private long glowUntil;
 
     SocketEdge(SocketInfo info) {
         this.info = info;
@@ -97,10 +99,23 @@ final class SocketEdge {
         return closing;
     }
 
-    /** Glows as new for a moment. */
+    /**
+     * Glows as new for a moment: from when it is first drawn, since an edge whose host counts its sockets
+     * may never be (and then needs no animation running for it).
+     */
     void highlight() {
+        glowUntil = System.nanoTime() + (long) HIGHLIGHT.toMillis() * 1_000_000L;
+    }
+
+    /** Called when the edge is put in the scene: starts what is left of its glow. */
+    void shown() {
+        long left = glowUntil - System.nanoTime();
+        if (left <= 0 || closing) {
+            return;
+        }
+        glowUntil = 0;
         setState(NEW, true);
-        PauseTransition glow = new PauseTransition(HIGHLIGHT);
+        PauseTransition glow = new PauseTransition(Duration.millis(left / 1_000_000.0));
         glow.setOnFinished(e -> setState(NEW, false));
         glow.play();
     }
