@@ -150,6 +150,7 @@ public final class MainView {
             lowerTabs.getSelectionModel().select(socketsTab);
         });
         socketsHolder.getChildren().add(socketsTable);
+        socketsTab.selectedProperty().addListener((obs, was, isShown) -> socketsTable.setShown(isShown));
         socketsTable.setOnSelect(this::showSocket);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);

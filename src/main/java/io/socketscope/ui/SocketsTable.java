@@ -62,7 +62,6 @@ final class SocketsTable extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d of %,d", sorted.size(),
                 model.rows().size()), sorted, model.shown()));
-        table.setItems(sorted);
         table.setId("socketsTable");
         table.getStyleClass().add("sockets-table");
         table.setFixedCellSize(24);
@@ -89,6 +88,15 @@ final class SocketsTable extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
+    }
+
+    /**
+     * The table takes its rows only while it is shown: a hidden table still rebuilds its cells on every
+     * change, which in a release of 10,000 sockets cost more than everything else in the window.
+     */
+    void setShown(boolean shown) {
+        model.setLive(shown);
+        table.setItems(shown ? sorted : null);
     }
 
     /** Where a row's selection goes (the socket's id). */

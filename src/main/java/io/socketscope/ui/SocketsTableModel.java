@@ -38,6 +38,9 @@ final class SocketsTableModel {
     private final ObservableList<SocketRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SocketRow> shown = new FilteredList<>(rows);
     private final Map<Long, SocketRow> byId = new HashMap<>();
+    /** Every open socket's latest figures, in arrival order, whether or not rows are kept. */
+    private final Map<Long, SocketInfo> latest = new java.util.LinkedHashMap<>();
+    private boolean live;
     private final Map<String, String> names = new HashMap<>();
     private final List<SocketRow> fresh = new ArrayList<>();
     private final List<SocketRow> lingering = new ArrayList<>();
@@ -53,6 +56,11 @@ final class SocketsTableModel {
     /** The rows that pass the filter, in arrival order (the view sorts them). */
     ObservableList<SocketRow> shown() {
         return shown;
+    }
+
+    /** Open sockets and live flows now (rows or not). */
+    int openCount() {
+        return latest.size();
     }
 
     /** Every row, filtered or not. */
@@ -74,13 +82,59 @@ final class SocketsTableModel {
                 : LogFilter.matching(text, SocketRow::haystack, SocketRow::descriptor);
     }
 
+    /**
+     * Rows are kept only while the table is shown: hidden, the model keeps each open socket's latest
+     * figures (a map entry), and showing it builds the rows once. A storm or a release of thousands then
+     * costs a hidden table nothing but map updates.
+     */
+    void setLive(boolean on) {
+        if (on == live) {
+            return;
+        }
+        live = on;
+        byId.clear();
+        fresh.clear();
+        lingering.clear();
+        if (!on) {
+            rows.clear();
+            return;
+        }
+        long now = clock.getAsLong();
+        List<SocketRow> all = new ArrayList<>(latest.size());
+        for (SocketInfo info : latest.values()) {
+            SocketRow row = new SocketRow(info, now);
+            row.setStatus(SocketRow.Status.OPEN, now);
+            row.setHostName(names.getOrDefault(info.host(), ""));
+            byId.put(row.id(), row);
+            all.add(row);
+        }
+        rows.setAll(all);
+    }
+
     /** Applies one batch of the model's changes: new rows, new figures, closed rows marked. */
     void apply(ScopeModel.Change change) {
-        long now = clock.getAsLong();
         Set<Long> closedNow = new HashSet<>();
         for (SocketInfo closed : change.closed()) {
             closedNow.add(closed.id());
         }
+        for (SocketInfo opened : change.opened()) {
+            if (!closedNow.contains(opened.id())) {
+                latest.put(opened.id(), opened);
+            }
+        }
+        for (SocketInfo updated : change.updated()) {
+            latest.computeIfPresent(updated.id(), (id, was) -> updated);
+        }
+        for (SocketInfo closed : change.closed()) {
+            latest.remove(closed.id());
+        }
+        if (live) {
+            applyToRows(change, closedNow);
+        }
+    }
+
+    private void applyToRows(ScopeModel.Change change, Set<Long> closedNow) {
+        long now = clock.getAsLong();
         List<SocketRow> added = new ArrayList<>();
         for (SocketInfo opened : change.opened()) {
             // Opened and closed within one batch: in the log and counts, never a row (as in the graph).
