@@ -1,6 +1,5 @@
 package io.socketscope.app;
 
-import io.socketscope.model.EventLines;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.DescriptorLookup;
@@ -8,7 +7,6 @@ import io.socketscope.server.ListenSpec;
 import io.socketscope.server.LocalAddresses;
 import io.socketscope.server.PortListener;
 import io.socketscope.server.Protocol;
-import io.socketscope.server.ServerEvent;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +17,18 @@ public final class HeadlessRunner implements AutoCloseable {
     private final Options options;
     private final PrintStream out;
     private final List<PortListener> listeners = new ArrayList<>();
+    /** Server threads only enqueue; this writes the lines, in order, on a thread of its own. */
+    private final ConsoleLog lines;
 
     public HeadlessRunner(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.lines = new ConsoleLog(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }, ConsoleLog.CAPACITY);
     }
 
     /**
@@ -33,7 +39,7 @@ public final class HeadlessRunner implements AutoCloseable {
         DescriptorLookup lookup = DescriptorLookup.forThisSystem();
         for (ListenSpec spec : options.listens()) {
             try {
-                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), this::print, lookup));
+                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), lines, lookup));
             } catch (BindFailure e) {
                 close();
                 throw e;
@@ -62,18 +68,11 @@ public final class HeadlessRunner implements AutoCloseable {
         }
     }
 
-    private void print(ServerEvent event) {
-        String line = EventLines.entry(event).line();
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
-    }
-
     @Override
     public void close() {
         for (PortListener l : listeners) {
             l.stop();
         }
+        lines.close();
     }
 }

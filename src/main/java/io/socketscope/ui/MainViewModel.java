@@ -99,7 +99,8 @@ public final class MainViewModel {
     private final java.util.ArrayDeque<java.util.function.Supplier<LogEntry>> pendingRows = new java.util.ArrayDeque<>();
     private long lastTick;
     private boolean statusDirty;
-    private final ServerListener console = new ConsoleLog();
+    /** The console lines, written by a thread of their own (server threads only enqueue). */
+    private final ConsoleLog console = ConsoleLog.toLogger();
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
@@ -343,6 +344,7 @@ public final class MainViewModel {
         addressRefresh.stop();
         addressWorker.shutdownNow();
         hostNames.close();
+        console.finish();
     }
 
     private void applyBatch(List<ServerEvent> batch) {
