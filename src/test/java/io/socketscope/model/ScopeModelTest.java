@@ -134,7 +134,7 @@ class ScopeModelTest {
         LogEntry e = EventLines.entry(new ServerEvent.Request(1, T, a, "GET /\u001b[2J\r\nINFO forged HTTP/1.1", 200, ""));
         assertFalse(e.line().contains("\u001b"));
         assertFalse(e.line().contains("\n"));
-        assertTrue(e.detail().contains("\\x1b[2J\\x0d\\x0aINFO forged"), e.detail());
+        assertTrue(e.detail().contains("\\u001b[2J\\u000d\\u000aINFO forged"), e.detail());
     }
 
     @Test
