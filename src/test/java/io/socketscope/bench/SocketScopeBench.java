@@ -305,6 +305,16 @@ class SocketScopeBench {
         waitFor(() -> window.viewModel().model().openCount() == 0, 60);
         List<Long> roomRelease = takePulses();
 
+        // 6. HTTP: the app as it ships against the JDK's own server and python's, same load, same page size.
+        int pageBytes = HttpBench.pageBytes(port);
+        HttpBench.Figures appHttp = HttpBench.measure("SocketScope", port);
+        HttpBench.Figures jdkHttp = HttpBench.jdk(pageBytes);
+        HttpBench.Figures pyHttp = HttpBench.python(pageBytes);
+        double vsJdk = appHttp.perSecond() / jdkHttp.perSecond();
+        Double vsPython = pyHttp == null ? null : appHttp.perSecond() / pyHttp.perSecond();
+        boolean httpPass = vsJdk >= 1.0 && (vsPython == null || vsPython >= 20)
+                && appHttp.p99Micros() <= jdkHttp.p99Micros() && appHttp.aloneP50Micros() <= 1000;
+
         // Results.
         double idleP99 = ms(percentile(idle, 99));
         double latP50 = ms(percentile(latency, 50));
@@ -368,6 +378,12 @@ class SocketScopeBench {
                 + "}, \"bare_per_s\": %.0f, \"app_per_s\": %.0f, \"ratio\": %.3f, \"round_ratios\": [%.3f, %.3f],"
                 + " \"target_ratio\": 0.90, \"pass\": %b},%n", bareRate, appRate, ratio, serverAccepted / (double) bare,
                 app2 / (double) bare2, ratio >= 0.90));
+        json.append(String.format(Locale.ROOT, "  \"http\": {\"page_bytes\": %d, \"connections\": %d, \"client_threads\": %d,"
+                        + " \"seconds\": %d, \"app\": %s, \"jdk_httpserver\": %s, \"python_http_server\": %s,"
+                        + " \"vs_jdk\": %.3f, \"vs_python\": %s, \"targets\": \"vs_jdk >= 1.0, vs_python >= 20, p99 <= the"
+                        + " JDK's, one client p50 <= 1 ms\", \"pass\": %b},%n", pageBytes, HttpBench.CONNECTIONS,
+                HttpBench.THREADS, HttpBench.SECONDS, appHttp.json(), jdkHttp.json(), pyHttp == null ? "null" : pyHttp.json(),
+                vsJdk, vsPython == null ? "null" : String.format(Locale.ROOT, "%.1f", vsPython), httpPass));
         json.append(String.format(Locale.ROOT, "  \"cold_start_ms\": {\"median\": %d, \"runs\": %s}%n}%n", coldStart, starts));
         Files.createDirectories(OUT.getParent());
         Files.writeString(OUT, json.toString());
@@ -396,6 +412,13 @@ class SocketScopeBench {
         table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms", ""});
         table.add(new String[] {"accept throughput vs bare loop", String.format(Locale.ROOT, "%.2f (%.0f vs %.0f /s)", ratio, appRate,
                 bareRate), ">= 0.90", "bare ServerSocketChannel loop"});
+        table.add(new String[] {"HTTP, 64 keep-alive connections", String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms,"
+                + " p99 %.2f ms; one client alone p50 %.2f ms", appHttp.perSecond(), appHttp.p50Micros() / 1000.0,
+                appHttp.p99Micros() / 1000.0, appHttp.aloneP50Micros() / 1000.0), ">= 1.0x JDK, >= 20x python, one client"
+                + " p50 <= 1 ms", String.format(Locale.ROOT, "JDK HttpServer %.0f req/s (p99 %.2f ms, one client %.2f ms): %.2fx;"
+                + " python3 %s", jdkHttp.perSecond(), jdkHttp.p99Micros() / 1000.0, jdkHttp.aloneP50Micros() / 1000.0, vsJdk,
+                pyHttp == null ? "not on this machine" : String.format(Locale.ROOT, "%.0f req/s: %.1fx", pyHttp.perSecond(),
+                        vsPython))});
         table.add(new String[] {"cold start to window shown", coldStart + " ms (median of " + starts + ")", "report", ""});
         printTable(table);
         System.out.println("machine: " + cores + " cores, Java " + System.getProperty("java.version") + ", open-file limit "
