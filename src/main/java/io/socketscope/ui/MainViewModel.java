@@ -99,6 +99,11 @@ public final class MainViewModel {
     private final java.util.ArrayDeque<java.util.function.Supplier<LogEntry>> pendingRows = new java.util.ArrayDeque<>();
     private long lastTick;
     private boolean statusDirty;
+    /**
+     * One lookup for every port the window opens: where surrogate ids stand in for descriptors, they are
+     * then unique across ports and protocols (each port used to count from id 1).
+     */
+    private final DescriptorLookup descriptors = DescriptorLookup.forThisSystem();
     /** The console lines, written by a thread of their own (server threads only enqueue). */
     private final ConsoleLog console = ConsoleLog.toLogger();
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -238,7 +243,7 @@ public final class MainViewModel {
                 all.onEvent(event);
                 taps.forEach(t -> t.onEvent(event));
             };
-            started = PortListener.start(spec.protocol(), config, listener, DescriptorLookup.forThisSystem());
+            started = PortListener.start(spec.protocol(), config, listener, descriptors);
         } catch (BindFailure e) {
             reportProblem(e.getMessage());
             return false;

@@ -26,4 +26,28 @@ class SurrogateTest {
             server.stop();
         }
     }
+
+    @Test
+    void oneLookupForSeveralPortsNeverGivesTheSameIdTwice() throws Exception {
+        SurrogateIds ids = new SurrogateIds();
+        EventRecorder events = new EventRecorder();
+        SocketServer a = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), events, ids);
+        SocketServer b = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), events, ids);
+        DatagramServer u = DatagramServer.start(ServerConfig.of(0, BindMode.LOCAL), events, ids);
+        try (Socket c1 = Clients.connect(a.port()); Socket c2 = Clients.connect(b.port());
+             Socket c3 = Clients.connect(a.port())) {
+            events.await(ServerEvent.Accepted.class, 3);
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            for (ServerEvent.Listening l : events.of(ServerEvent.Listening.class)) {
+                l.sockets().forEach(s -> labels.add(s.descriptor().label()));
+            }
+            events.of(ServerEvent.Accepted.class).forEach(e -> labels.add(e.connection().descriptor().label()));
+            assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), "every id is its own: " + labels);
+            assertTrue(labels.size() >= 3 + 3 + 3, labels.toString());
+        } finally {
+            a.stop();
+            b.stop();
+            u.stop();
+        }
+    }
 }
