@@ -48,10 +48,7 @@ class AccessibleTextTest {
     @Test
     void everySocketHostAndPortIsSaidInWordsWithTheKernelsDescriptor(FxRobot robot) throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "the kernel's socket table is readable (Linux)");
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = FxTesting.startOnAnyPort(robot, window);
         Socket client = Clients.connect(port);
         clients.add(client);
         waitUntil("its edge is drawn", () -> onFx(() -> window.graph().lookup(".socket-edge")) != null);

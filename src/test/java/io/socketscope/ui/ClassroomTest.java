@@ -60,10 +60,7 @@ class ClassroomTest {
 
     /** Clicks Start on port 0 and connects {@code hosts} phones of {@link #PER_HOST} sockets each. */
     static int startAndConnect(FxRobot robot, MainWindow window, List<Socket> clients, int hosts) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = FxTesting.startOnAnyPort(robot, window);
         for (int h = 0; h < hosts; h++) {
             for (int k = 0; k < PER_HOST; k++) {
                 Socket s = new Socket();
@@ -74,7 +71,7 @@ class ClassroomTest {
         }
         int sockets = hosts * PER_HOST;
         waitUntil(sockets + " sockets drawn", () -> onFx(() -> window.graph().openSocketLabels()).size() == sockets);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the graph laid out with every host, and still", () -> onFx(() -> window.graph().settled(hosts)));
         return port;
     }
 
@@ -156,7 +153,8 @@ class ClassroomTest {
     void theSocketsTableListsTheGraphsSocketsAndARowSelectsItsEdge(FxRobot robot) throws Exception {
         startAndConnect(robot, window, clients, HOSTS);
         robot.clickOn("#socketsTab");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the table shows its rows", () -> onFx(() -> robot.lookup("#socketsTable .table-row-cell").queryAll()
+                .stream().anyMatch(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null)));
         Set<String> inGraph = new TreeSet<>(onFx(() -> window.graph().openSocketLabels()));
         Set<String> inTable = new TreeSet<>(onFx(() -> window.socketsTable().table().getItems().stream()
                 .map(r -> r.client() + " · " + r.descriptor()).toList()));
@@ -198,10 +196,7 @@ class ClassroomTest {
 
     @Test
     void theGraphOfTenHostsWithTwentySocketsEachIsFullyLabeled(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = FxTesting.startOnAnyPort(robot, window);
         for (int h = 0; h < 10; h++) {
             for (int k = 0; k < 20; k++) {
                 Socket s = new Socket();
@@ -212,7 +207,7 @@ class ClassroomTest {
         }
         waitUntil("ten bundles of 20", () -> onFx(() -> window.graph().bundleTexts()).size() == 10
                 && onFx(() -> window.graph().bundleTexts()).stream().allMatch(t -> t.endsWith(": 20")));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the graph laid out with every host, and still", () -> onFx(() -> window.graph().settled(10)));
         assertEquals(Detail.FULL, onFx(() -> window.graph().currentLayout().detail()),
                 "ten hosts of one bundle each fit with their labels");
     }

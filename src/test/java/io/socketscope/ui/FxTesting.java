@@ -30,6 +30,14 @@ final class FxTesting {
         FxToolkit.cleanupStages();
     }
 
+    /** Types port 0 (the OS picks), clicks Start as a person would, and returns the port the server got. */
+    static int startOnAnyPort(org.testfx.api.FxRobot robot, MainWindow window) throws Exception {
+        robot.clickOn("#portField").eraseText(8).write("0");
+        robot.clickOn("#startButton");
+        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
+        return onFx(() -> window.viewModel().boundPort());
+    }
+
     /** Waits up to 10 s for {@code condition}; fails the test naming {@code what}. */
     static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         try {

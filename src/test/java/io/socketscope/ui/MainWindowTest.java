@@ -52,10 +52,7 @@ class MainWindowTest {
 
     /** Types port 0 (the OS picks), clicks Start, and returns the port the server got. */
     private int typePortZeroAndStart(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        return onFx(() -> window.viewModel().boundPort());
+        return FxTesting.startOnAnyPort(robot, window);
     }
 
     private String text(FxRobot robot, String query) {
@@ -144,7 +141,8 @@ class MainWindowTest {
         }
         waitUntil("9 edges and a bundle of 20", () -> onFx(() -> window.graph().openSocketLabels()).size() == 9
                 && onFx(() -> window.graph().bundleTexts()).equals(List.of("127.0.0.2: 20")));
-        WaitForAsyncUtils.waitForFxEvents();
+        // Nodes enter the scene when the graph is laid out, at the next pulse.
+        waitUntil("the graph laid out with every host, and still", () -> onFx(() -> window.graph().settled(10)));
         List<javafx.geometry.Bounds> boxes = onFx(() -> {
             List<javafx.geometry.Bounds> b = new ArrayList<>();
             robot.lookup(".socket-edge").queryAll().stream().filter(javafx.scene.Node::isVisible)

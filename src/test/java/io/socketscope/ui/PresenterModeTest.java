@@ -43,10 +43,7 @@ class PresenterModeTest {
 
     @Test
     void theAddressShowsBigUntilThePhonesComeAndOneClickBringsTheWindowBack(FxRobot robot) throws Exception {
-        robot.clickOn("#portField").eraseText(8).write("0");
-        robot.clickOn("#startButton");
-        waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
-        int port = onFx(() -> window.viewModel().boundPort());
+        int port = FxTesting.startOnAnyPort(robot, window);
         Node side = robot.lookup("#sideTabs").query();
         Node log = robot.lookup("#logTable").query();
         robot.clickOn("#presentToggle");
