@@ -87,6 +87,7 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
             case RESET -> "reset after";
             case CLOSED_BY_SERVER -> "closed by the server after";
             case CLOSED_BY_PEER -> "closed by the client after";
+            case ERROR -> "ended by an error after";
             case FLOW -> "datagrams for";
             case FLOW_ENDED -> "quiet after";
         };

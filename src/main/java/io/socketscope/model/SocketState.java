@@ -9,6 +9,7 @@ public enum SocketState {
     RESET("reset by the peer (RST)"),
     CLOSED_BY_SERVER("closed by the server"),
     CLOSED_BY_PEER("closed by the peer"),
+    ERROR("ended by an error (its ERROR line in the log says which)"),
     FLOW("datagrams arriving (UDP: no connection, the port's one socket receives them)"),
     FLOW_ENDED("quiet: no datagram for a while, so the flow is forgotten");
 
@@ -34,6 +35,9 @@ public enum SocketState {
         }
         if (reason == CloseReason.QUIET) {
             return FLOW_ENDED;
+        }
+        if (reason == CloseReason.ERROR) {
+            return ERROR;
         }
         return reason.byPeer() ? CLOSED_BY_PEER : CLOSED_BY_SERVER;
     }

@@ -97,6 +97,7 @@ final class SocketRow {
             case RESET -> "reset";
             case CLOSED_BY_SERVER -> "closed by server";
             case CLOSED_BY_PEER -> "closed by peer";
+            case ERROR -> "error";
             default -> info.state() == SocketState.FLOW ? "flow" : "ended";
         };
     }

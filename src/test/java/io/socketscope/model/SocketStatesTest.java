@@ -65,6 +65,8 @@ class SocketStatesTest {
         assertEquals(SocketState.CLOSED_BY_SERVER, SocketState.after(CloseReason.USER_CLOSE));
         assertEquals(SocketState.CLOSED_BY_SERVER, SocketState.after(CloseReason.IDLE_TIMEOUT));
         assertEquals(SocketState.CLOSED_BY_SERVER, SocketState.after(CloseReason.SERVER_STOP));
+        assertEquals(SocketState.ERROR, SocketState.after(CloseReason.ERROR), "an error is not the server's choice");
+        assertFalse(SocketState.ERROR.words().contains("closed by the server"));
         assertEquals(SocketState.FLOW_ENDED, SocketState.after(CloseReason.QUIET));
     }
 
