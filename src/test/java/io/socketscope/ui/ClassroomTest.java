@@ -72,6 +72,10 @@ class ClassroomTest {
         int sockets = hosts * PER_HOST;
         waitUntil(sockets + " sockets drawn", () -> onFx(() -> window.graph().openSocketLabels()).size() == sockets);
         waitUntil("the graph laid out with every host, and still", () -> onFx(() -> window.graph().settled(hosts)));
+        // A node that has just entered the scene gets its style, and so its size, at the next pulse: wait
+        // until every shown address has its width (it never does if a box is too narrow for it).
+        waitUntil("every shown address drawn whole", () -> onFx(() -> hostAddresses(window).stream()
+                .allMatch(l -> l.getWidth() > 0 && l.getWidth() >= l.prefWidth(-1) - 0.5)));
         return port;
     }
 
@@ -153,8 +157,7 @@ class ClassroomTest {
     void theSocketsTableListsTheGraphsSocketsAndARowSelectsItsEdge(FxRobot robot) throws Exception {
         startAndConnect(robot, window, clients, HOSTS);
         robot.clickOn("#socketsTab");
-        waitUntil("the table shows its rows", () -> onFx(() -> robot.lookup("#socketsTable .table-row-cell").queryAll()
-                .stream().anyMatch(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null)));
+        waitUntil("the table shows its rows", () -> onFx(() -> shownRow(window)) != null);
         Set<String> inGraph = new TreeSet<>(onFx(() -> window.graph().openSocketLabels()));
         Set<String> inTable = new TreeSet<>(onFx(() -> window.socketsTable().table().getItems().stream()
                 .map(r -> r.client() + " · " + r.descriptor()).toList()));
@@ -168,7 +171,8 @@ class ClassroomTest {
         assertEquals(ours, onFx(() -> window.socketsTable().table().getItems().stream().map(SocketRow::client)
                 .collect(Collectors.toCollection(TreeSet::new))));
 
-        robot.clickOn("#socketsTable .table-row-cell");
+        // A row the table shows (it also keeps spare cells out of the scene, which a query would find too).
+        robot.clickOn(onFx(() -> shownRow(window)));
         WaitForAsyncUtils.waitForFxEvents();
         SocketRow row = onFx(() -> window.socketsTable().table().getSelectionModel().getSelectedItem());
         assertNotEquals(null, row);
@@ -188,6 +192,13 @@ class ClassroomTest {
         waitUntil("the table shows one host", () -> onFx(() -> window.socketsTable().table().getItems().size()) == PER_HOST);
         assertTrue(onFx(() -> window.socketsTable().table().getItems().stream()
                 .allMatch(r -> r.client().startsWith("127.0.1.9:"))));
+    }
+
+    /** A row cell of the Sockets table that is in the scene, shown, and holds a row; or null. */
+    static Node shownRow(MainWindow window) {
+        return window.socketsTable().table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n.getScene() != null && isShown(n) && ((javafx.scene.control.TableRow<?>) n).getItem() != null)
+                .findFirst().orElse(null);
     }
 
     static boolean selected(Node n) {

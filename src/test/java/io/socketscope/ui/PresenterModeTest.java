@@ -60,6 +60,8 @@ class PresenterModeTest {
         waitUntil("its socket is drawn", () -> onFx(() -> window.graph().openSocketLabels()).size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         Node host = robot.lookup(".host-ip").query();
+        // Styled (and so sized) at the pulse after it entered the scene.
+        waitUntil("the host's address is drawn", () -> onFx(() -> host.getBoundsInLocal().getHeight()) > 0);
         double presented = onFx(() -> host.localToScene(host.getBoundsInLocal()).getHeight());
 
         robot.clickOn("#presentToggle");
