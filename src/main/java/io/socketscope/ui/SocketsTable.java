@@ -41,6 +41,8 @@ final class SocketsTable extends VBox {
     private final TextField filter = new TextField();
     private final SortedList<SocketRow> sorted;
     private LongConsumer onSelect = id -> { };
+    /** Ticks once a second while the table is shown: what the Age column's cells depend on. */
+    private final javafx.beans.property.LongProperty seconds = new javafx.beans.property.SimpleLongProperty(this, "seconds");
     private boolean selecting;
 
     SocketsTable(SocketsTableModel model) {
@@ -77,7 +79,8 @@ final class SocketsTable extends VBox {
         table.getColumns().add(SocketsTable.<String>column("Server", 150, r -> new ReadOnlyStringWrapper(r.server())));
         table.getColumns().add(SocketsTable.<Descriptor>column("Socket", 75, r -> new ReadOnlyObjectWrapper<>(new Descriptor(r.descriptor()))));
         table.getColumns().add(SocketsTable.<String>column("Opened", 75, r -> new ReadOnlyStringWrapper(CLOCK.format(r.openedAt()))));
-        table.getColumns().add(SocketsTable.<Age>column("Age", 65, r -> new ReadOnlyObjectWrapper<>(new Age(r.openedAt()))));
+        table.getColumns().add(SocketsTable.<Age>column("Age", 65,
+                r -> Bindings.createObjectBinding(() -> new Age(r.openedAt()), seconds)));
         table.getColumns().add(SocketsTable.<Long>column("In", 75, r -> r.receivedProperty().asObject(), Sizes::bytes));
         table.getColumns().add(SocketsTable.<Long>column("Out", 75, r -> r.sentProperty().asObject(), Sizes::bytes));
         table.getColumns().add(SocketsTable.<Long>column("Requests", 70, r -> r.requestsProperty().asObject()));
@@ -127,9 +130,12 @@ final class SocketsTable extends VBox {
         filter.setText(ip);
     }
 
-    /** Redraws the visible cells: ages move on (called about once a second while the table is shown). */
+    /**
+     * Ages move on (called about once a second while the table is shown): only the Age cells shown are
+     * written again; the table keeps its cells (a refresh() rebuilt every one of them).
+     */
     void refreshAges() {
-        table.refresh();
+        seconds.set(seconds.get() + 1);
     }
 
     TableView<SocketRow> table() {

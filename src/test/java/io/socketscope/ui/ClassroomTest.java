@@ -173,7 +173,8 @@ class ClassroomTest {
 
         // A row the table shows (it also keeps spare cells out of the scene, which a query would find too).
         robot.clickOn(onFx(() -> shownRow(window)));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("a row is selected", () -> onFx(() -> window.socketsTable().table().getSelectionModel()
+                .getSelectedItem()) != null);
         SocketRow row = onFx(() -> window.socketsTable().table().getSelectionModel().getSelectedItem());
         assertNotEquals(null, row);
         assertEquals(row.id(), (long) onFx(() -> window.viewModel().selectedProperty().get().id()),
