@@ -38,7 +38,8 @@ class ConsoleLogTest {
             written.add(line);
         }, 8);
         EventRecorder events = new EventRecorder();
-        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), ServerListener.all(events, console),
+        // The console first, then the recorder: once the recorder has an event, the console was offered it.
+        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), ServerListener.all(console, events),
                 DescriptorLookup.forThisSystem());
         try {
             for (int i = 0; i < 100; i++) {
