@@ -11,10 +11,6 @@ public record Box(double x, double y, double width, double height) {
         return y + height;
     }
 
-    public double centerX() {
-        return x + width / 2;
-    }
-
     public double centerY() {
         return y + height / 2;
     }
