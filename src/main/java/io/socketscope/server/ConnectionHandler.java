@@ -29,6 +29,21 @@ final class ConnectionHandler {
     /** How an HTTP request line starts; enough to recognise one that is too long or too slow to read whole. */
     private static final Pattern REQUEST_START = Pattern.compile("[A-Z]{1,20} /\\S*( H[TP/0-9.]*)?");
 
+    /**
+     * Whether an idle connection may give its thread back: true when, after a short linger, it still has
+     * nothing to read (no bytes, no FIN, no reset), so that it can wait on a selector instead of a thread.
+     */
+    @FunctionalInterface
+    interface Parking {
+        boolean quiet() throws IOException;
+
+        /** Never parks: the handler serves to the end on its thread (tests that feed it a stream). */
+        Parking NEVER = () -> false;
+    }
+
+    /** What the connection was doing when it parked, and so what to go on with when it resumes. */
+    enum Mode { FIRST, ECHO, HTTP }
+
     /** Where the handler reports each answered request or echoed line. */
     interface Reporter {
         void answered(String line, int status, String userAgent);
@@ -45,15 +60,28 @@ final class ConnectionHandler {
     private final TimedInput clock;
     private final LineReader in;
     private final OutputStream out;
+    private final PrefixedInput arrived;
+    private final Parking parking;
     private String userAgent = "";
+    private Mode mode = Mode.FIRST;
+    private int echoed;
 
     ConnectionHandler(InputStream input, OutputStream out, TimedInput.ReadTimeout timeout, ConnectionRef ref,
                       ServerConfig config, IntSupplier openSockets, Reporter reporter) {
+        this(new PrefixedInput(new byte[0], input), input, out, timeout, ref, config, openSockets, reporter,
+                Parking.NEVER);
+    }
+
+    private ConnectionHandler(PrefixedInput arrived, InputStream counted, OutputStream out,
+                              TimedInput.ReadTimeout timeout, ConnectionRef ref, ServerConfig config,
+                              IntSupplier openSockets, Reporter reporter, Parking parking) {
         this.ref = ref;
         this.config = config;
         this.openSockets = openSockets;
         this.reporter = reporter;
-        this.clock = new TimedInput(input, timeout, config);
+        this.arrived = arrived;
+        this.parking = parking;
+        this.clock = new TimedInput(counted, timeout, config);
         this.in = new LineReader(clock);
         this.out = out;
     }
@@ -63,14 +91,11 @@ final class ConnectionHandler {
      * bytes already read from it (read first, and counted like the rest), or is null.
      */
     static ConnectionHandler forSocket(Socket socket, byte[] prefix, TrafficCounter traffic, ConnectionRef ref,
-                                       ServerConfig config, IntSupplier openSockets, Reporter reporter)
-            throws IOException {
-        InputStream in = socket.getInputStream();
-        if (prefix != null && prefix.length > 0) {
-            in = new PrefixedInput(prefix, in);
-        }
-        return new ConnectionHandler(traffic.count(in), traffic.count(socket.getOutputStream()),
-                socket::setSoTimeout, ref, config, openSockets, reporter);
+                                       ServerConfig config, IntSupplier openSockets, Reporter reporter,
+                                       Parking parking) throws IOException {
+        PrefixedInput arrived = new PrefixedInput(prefix == null ? new byte[0] : prefix, socket.getInputStream());
+        return new ConnectionHandler(arrived, traffic.count(arrived), traffic.count(socket.getOutputStream()),
+                socket::setSoTimeout, ref, config, openSockets, reporter, parking);
     }
 
     /**
@@ -78,13 +103,23 @@ final class ConnectionHandler {
      * its end, and closing a socket's input stream closes the socket, before the goodbye after a FIN.)
      */
     static final class PrefixedInput extends InputStream {
-        private final byte[] prefix;
+        private byte[] prefix;
         private final InputStream rest;
         private int next;
 
         PrefixedInput(byte[] prefix, InputStream rest) {
             this.prefix = prefix;
             this.rest = rest;
+        }
+
+        /** Bytes read elsewhere (while the connection was parked) go in front of the rest; the last are used up. */
+        void push(byte[] bytes) {
+            prefix = bytes;
+            next = 0;
+        }
+
+        boolean usedUp() {
+            return next >= prefix.length;
         }
 
         /** What was read into {@code buffer} (since its last clear), as the bytes to put in front. */
@@ -111,12 +146,20 @@ final class ConnectionHandler {
         }
     }
 
-    /** Serves a client that has said nothing for the whole banner delay: greets it at once, then echoes. */
+    /**
+     * Serves a client that has said nothing for the whole banner delay: greets it at once, then echoes.
+     * Like {@link #serve}, returns null when the connection is open and idle.
+     */
     CloseReason greetSilent() throws IOException {
         return greetAndEcho(null);
     }
 
-    /** Serves the connection until it ends; returns why it ended. A read timeout escapes as an exception. */
+    /**
+     * Serves the connection until it ends and returns why it ended, or until it is open but idle (a
+     * keep-alive connection between requests, a text client between lines, past a short linger) and
+     * returns null: the caller parks it and calls {@link #resume} with its next bytes. A read timeout
+     * escapes as an exception.
+     */
     CloseReason serve() throws IOException {
         LineReader.Line first;
         clock.expectRequest((int) config.bannerDelay().toMillis());
@@ -140,32 +183,75 @@ final class ConnectionHandler {
         return http ? http(first) : greetAndEcho(first);
     }
 
+    /**
+     * Goes on with a parked connection: {@code bytes} are what arrived while it was parked (read first);
+     * returns as {@link #serve} does.
+     */
+    CloseReason resume(byte[] bytes) throws IOException {
+        arrived.push(bytes);
+        // Not a switch: a switch on an enum is a class of its own, one more to load when descriptors run out.
+        if (mode == Mode.ECHO) {
+            return echoLines();
+        }
+        return mode == Mode.HTTP ? http(null) : serve();
+    }
+
+    /** Whether the parked connection was a text client: its FIN is then answered with {@link #goodbyeFirst}. */
+    boolean isText() {
+        return mode == Mode.ECHO;
+    }
+
+    /** How many lines a text client sent. */
+    int echoed() {
+        return echoed;
+    }
+
     private CloseReason greetAndEcho(LineReader.Line first) throws IOException {
         clock.headDone();
+        mode = Mode.ECHO;
         send(Pages.banner(ref, openSockets.getAsInt()));
         if (first != null) {
             echo(first);
         }
-        int echoed = first == null ? 0 : 1;
-        for (LineReader.Line line = in.readLine(MAX_LINE); line != null; line = in.readLine(MAX_LINE)) {
-            echo(line);
-            echoed++;
-        }
-        reporter.finReceived();
-        return goodbye(echoed);
+        return echoLines();
     }
+
+    private CloseReason echoLines() throws IOException {
+        while (!idle()) {
+            LineReader.Line line = in.readLine(MAX_LINE);
+            if (line == null) {
+                reporter.finReceived();
+                return goodbye();
+            }
+            echo(line);
+        }
+        return null;
+    }
+
+    /** Nothing read and waiting, and nothing arriving within the linger: the connection can be parked. */
+    private boolean idle() throws IOException {
+        return in.isEmpty() && arrived.usedUp() && parking.quiet();
+    }
+
+    /** The first half of the goodbye to a text client whose FIN arrived. */
+    static String goodbyeFirst(int echoed) {
+        return "SocketScope: your end of the stream arrived (FIN) after " + echoed
+                + (echoed == 1 ? " line" : " lines") + ".";
+    }
+
+    /** The second half, sent {@code finLinger} later: it fails if the client closed entirely. */
+    static final String GOODBYE_SECOND = " Closing this socket from the server side too. Bye.\r\n";
 
     /**
      * After a text client's FIN the server can still send: it says goodbye in two halves with a pause
      * between. A client that only shut its sending side reads both; a client that closed entirely answers
      * the first half with a reset, so the second half fails. That tells a half-close from a full close.
      */
-    private CloseReason goodbye(int echoed) {
+    private CloseReason goodbye() {
         try {
-            send("SocketScope: your end of the stream arrived (FIN) after " + echoed
-                    + (echoed == 1 ? " line" : " lines") + ".");
+            send(goodbyeFirst(echoed));
             pause(config.finLinger().toMillis());
-            send(" Closing this socket from the server side too. Bye.\r\n");
+            send(GOODBYE_SECOND);
             return CloseReason.PEER_HALF_CLOSED;
         } catch (IOException closedEntirely) {
             return CloseReason.PEER_CLOSED;
@@ -189,12 +275,27 @@ final class ConnectionHandler {
         // One write: with TCP_NODELAY each write is a segment of its own, and a client that reads the echo
         // line by line must not wait for its end.
         writeOnce(line.bytes(), end);
+        echoed++;
         reporter.answered(forLog(text), 0, "");
     }
 
+    /** Answers requests from {@code requestLine} on (null: read the next one first) while kept alive. */
     private CloseReason http(LineReader.Line requestLine) throws IOException {
+        mode = Mode.HTTP;
         LineReader.Line line = requestLine;
         while (true) {
+            if (line == null) {
+                try {
+                    do {
+                        line = in.readLine(MAX_LINE);
+                    } while (line != null && line.isEmpty());
+                } catch (TimedInput.HeadDeadlineExceeded slow) {
+                    return requestTimeout("");
+                }
+                if (line == null) {
+                    return CloseReason.PEER_CLOSED;
+                }
+            }
             String text = latin1(line.bytes());
             if (line.truncated()) {
                 return reject(text, 414, "URI Too Long", "The request line is longer than 8 KiB.");
@@ -223,16 +324,10 @@ final class ConnectionHandler {
                 return CloseReason.RESPONSE_DONE;
             }
             clock.expectRequest((int) config.idleTimeout().toMillis());
-            try {
-                do {
-                    line = in.readLine(MAX_LINE);
-                } while (line != null && line.isEmpty());
-            } catch (TimedInput.HeadDeadlineExceeded slow) {
-                return requestTimeout("");
+            if (idle()) {
+                return null;
             }
-            if (line == null) {
-                return CloseReason.PEER_CLOSED;
-            }
+            line = null;
         }
     }
 

@@ -28,6 +28,11 @@ final class LineReader {
         this.in = in;
     }
 
+    /** Whether nothing received waits to be returned: no bytes, and no end of stream seen. */
+    boolean isEmpty() {
+        return start == end && !eof;
+    }
+
     /** A copy of the bytes received that are not yet part of a returned line. */
     byte[] pending() {
         return Arrays.copyOfRange(buffer, start, end);

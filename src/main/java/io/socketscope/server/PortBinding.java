@@ -45,7 +45,7 @@ final class PortBinding {
                 if (osPicked && attempt < ATTEMPTS && e instanceof BindException) {
                     continue; // the OS's pick was free on the first address but not on another: pick again
                 }
-                throw SocketServer.explain(e, osPicked ? tried[0] : config.port(), config.bind(), protocol);
+                throw BindErrors.explain(e, osPicked ? tried[0] : config.port(), config.bind(), protocol);
             }
         }
     }

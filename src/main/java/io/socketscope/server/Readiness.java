@@ -73,13 +73,21 @@ final class Readiness {
 
     /** What the socket has for us right now; {@link State#UNKNOWN} when this JVM does not let us ask. */
     static State check(SocketChannel channel) throws IOException {
+        return await(channel, 0);
+    }
+
+    /**
+     * What the socket has for us within {@code millis} (0: right now), waiting no longer than that for it;
+     * {@link State#UNKNOWN} at once when this JVM does not let us ask.
+     */
+    static State await(SocketChannel channel, long millis) throws IOException {
         if (!available()) {
             return State.UNKNOWN;
         }
         int events;
         try {
             FileDescriptor fd = (FileDescriptor) FD.invokeExact(channel);
-            events = (int) POLL.invokeExact(fd, POLLIN, 0L);
+            events = (int) POLL.invokeExact(fd, POLLIN, millis);
         } catch (IOException e) {
             throw e;
         } catch (Throwable unexpected) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.net.SocketTimeoutException;
@@ -17,7 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@link WaitingRoom} (one selector thread per run) for its first bytes, its end, or the banner delay. Measured
  * with the benchmark's churn clients: handing every socket to a serving thread first cost about twice the
  * CPU per connection (a thread wake-up, a blocking read with a timeout) and halved the accept rate.
+ *
+ * <p>A serving thread is held only while its socket has something to do. A socket that has gone quiet (a
+ * keep-alive connection between requests, a text client between lines) for {@link #PARK_AFTER_MS} is
+ * parked in a second selector room, the idle room, until its next bytes (served on a thread again), its
+ * end, its reset or its idle timeout. Ten thousand open sockets are then ten thousand registrations, not
+ * ten thousand threads that all wake at once when their clients leave.
  */
 public final class SocketServer implements PortListener {
 
@@ -49,6 +59,13 @@ public final class SocketServer implements PortListener {
     /** Accepting threads per listening socket. */
     static final int ACCEPTORS = 2;
     private static final long ACCEPT_REPORT_INTERVAL_NANOS = 10_000_000_000L;
+    /**
+     * How long a serving thread waits on a quiet socket before it parks it: long enough for a client's next
+     * request in a burst (a browser's page then its JSON, a load test), short against a person's pause.
+     */
+    static final int PARK_AFTER_MS = 20;
+    /** An idle timeout of zero means forever: a deadline this far away is never reached. */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
     static {
         // Loading a class opens a file. When descriptors run out, the paths that report it and recover
@@ -57,7 +74,8 @@ public final class SocketServer implements PortListener {
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
                 ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, Connection.class, ConnectionHandler.class,
-                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, Readiness.class, Readiness.State.class, WaitingRoom.class,
+                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, ConnectionHandler.Parking.class,
+                ConnectionHandler.Mode.class, Turn.class, BindErrors.class, Readiness.class, Readiness.State.class, WaitingRoom.class,
                 WaitingRoom.Guest.class, WaitingRoom.Outcomes.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class, ServerThreads.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
@@ -86,6 +104,10 @@ public final class SocketServer implements PortListener {
     private final ExecutorService workers;
     /** Silent new sockets wait here for their first bytes, their end, or the banner delay. */
     private WaitingRoom<Connection> waitingRoom;
+    /** Open sockets with nothing to do wait here, without a thread, for their next bytes or their end. */
+    private WaitingRoom<Connection> idleRoom;
+    /** Sends the second half of a parked text client's goodbye, {@code finLinger} after its FIN. */
+    private ScheduledExecutorService farewells;
     private volatile boolean running;
     private int port;
 
@@ -172,6 +194,31 @@ public final class SocketServer implements PortListener {
                     startServing(c, firstBytes);
                 }
             });
+            idleRoom = new WaitingRoom<>("socketscope-idle-" + port, new WaitingRoom.Outcomes<>() {
+                @Override
+                public void ended(Connection c, CloseReason reason) {
+                    if (reason == CloseReason.PEER_CLOSED && c.handler.isText()) {
+                        farewell(c);
+                    } else {
+                        c.close(reason);
+                    }
+                }
+
+                @Override
+                public void failed(Connection c, IOException e) {
+                    c.close(classify(e, c));
+                }
+
+                @Override
+                public void leave(Connection c, byte[] bytes) {
+                    if (bytes == null) {
+                        c.close(CloseReason.IDLE_TIMEOUT);
+                    } else {
+                        startResuming(c, bytes);
+                    }
+                }
+            });
+            farewells = Executors.newSingleThreadScheduledExecutor(named("socketscope-farewell-" + port + "-"));
         } catch (BindFailure | IOException e) {
             closeServerSockets();
             workers.shutdownNow();
@@ -184,6 +231,7 @@ public final class SocketServer implements PortListener {
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
         waitingRoom.start();
+        idleRoom.start();
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             AcceptHealth health = new AcceptHealth();
@@ -241,7 +289,7 @@ public final class SocketServer implements PortListener {
             if (System.nanoTime() - lastReport >= ACCEPT_REPORT_INTERVAL_NANOS) {
                 lastReport = System.nanoTime();
                 reported = true;
-                return explainAcceptFailure(e);
+                return BindErrors.explainAcceptFailure(e);
             }
             return null;
         }
@@ -392,8 +440,16 @@ public final class SocketServer implements PortListener {
     }
 
     private void startServing(Connection c, byte[] prefix) {
+        execute(c, () -> serve(c, prefix));
+    }
+
+    private void startResuming(Connection c, byte[] bytes) {
+        execute(c, () -> serving(c, () -> c.handler.resume(bytes)));
+    }
+
+    private void execute(Connection c, Runnable work) {
         try {
-            workers.execute(() -> serve(c, prefix));
+            workers.execute(work);
         } catch (RuntimeException | LinkageError cannotServe) {
             // Rejected after Stop, or no thread could be made: this socket goes, reported.
             c.close(running ? CloseReason.ERROR : CloseReason.SERVER_STOP);
@@ -401,13 +457,25 @@ public final class SocketServer implements PortListener {
     }
 
     private void serve(Connection connection, byte[] prefix) {
-        CloseReason reason = CloseReason.ERROR;
-        try {
+        serving(connection, () -> {
             // Every answer goes out in one write, at once: no waiting for the client's delayed ACK.
             connection.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ConnectionHandler handler = ConnectionHandler.forSocket(connection.channel.socket(), prefix,
-                    connection.traffic, connection.ref, config, connections::size, connection);
-            reason = prefix == null ? handler.greetSilent() : handler.serve();
+            connection.handler = ConnectionHandler.forSocket(connection.channel.socket(), prefix,
+                    connection.traffic, connection.ref, config, connections::size, connection,
+                    () -> quietAfterLinger(connection.channel));
+            return prefix == null ? connection.handler.greetSilent() : connection.handler.serve();
+        });
+    }
+
+    /** One turn of serving on a worker thread: until the socket ends (it is closed) or goes quiet (parked). */
+    private interface Turn {
+        CloseReason run() throws IOException;
+    }
+
+    private void serving(Connection connection, Turn turn) {
+        CloseReason reason = CloseReason.ERROR;
+        try {
+            reason = turn.run();
         } catch (SocketTimeoutException e) {
             reason = CloseReason.IDLE_TIMEOUT;
         } catch (IOException e) {
@@ -417,7 +485,52 @@ public final class SocketServer implements PortListener {
             LOG.warn("unexpected failure on {}", connection.ref, e);
             emit(new ServerEvent.Failed(runId, Instant.now(), connection.ref, "Internal error: " + e));
         } finally {
-            connection.close(reason);
+            if (reason == null) {
+                park(connection);
+            } else {
+                connection.close(reason);
+            }
+        }
+    }
+
+    /** Whether a socket still has nothing to read after {@link #PARK_AFTER_MS}; at once when poll is out of reach. */
+    private static boolean quietAfterLinger(SocketChannel channel) throws IOException {
+        Readiness.State state = Readiness.await(channel, PARK_AFTER_MS);
+        return state == Readiness.State.QUIET || state == Readiness.State.UNKNOWN;
+    }
+
+    /** A quiet socket gives its thread back and waits in the idle room until its idle timeout. */
+    private void park(Connection c) {
+        long idle = config.idleTimeout().isZero() ? FOREVER_NANOS : config.idleTimeout().toNanos();
+        c.leaveAt = System.nanoTime() + idle;
+        try {
+            idleRoom.enter(c);
+        } catch (IOException e) {
+            c.close(classify(e, c));
+        }
+    }
+
+    /**
+     * A parked text client's FIN: the goodbye a serving thread would say (see {@link ConnectionHandler}),
+     * said without one. The first half now from the idle room, the second {@code finLinger} later from the
+     * farewell thread; the second fails if the client closed entirely.
+     */
+    private void farewell(Connection c) {
+        c.finReceived();
+        try {
+            c.write(ConnectionHandler.goodbyeFirst(c.handler.echoed()));
+            farewells.schedule(() -> {
+                try {
+                    c.write(ConnectionHandler.GOODBYE_SECOND);
+                    c.close(CloseReason.PEER_HALF_CLOSED);
+                } catch (IOException closedEntirely) {
+                    c.close(CloseReason.PEER_CLOSED);
+                }
+            }, config.finLinger().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException closedEntirely) {
+            c.close(CloseReason.PEER_CLOSED);
+        } catch (RejectedExecutionException stopped) {
+            c.close(CloseReason.SERVER_STOP);
         }
     }
 
@@ -455,6 +568,8 @@ public final class SocketServer implements PortListener {
         ServerThreads.joinAll(acceptors);
         // Sockets closed while waiting are released by the OS only once the room lets go of them.
         waitingRoom.close();
+        idleRoom.close();
+        farewells.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -484,13 +599,15 @@ public final class SocketServer implements PortListener {
         final ConnectionRef ref;
         final AtomicBoolean closed = new AtomicBoolean();
         final TrafficCounter traffic = new TrafficCounter();
-        /** When a silent client is greeted. */
-        final long bannerAt;
+        /** When it leaves the room it waits in: a silent client to be greeted, a parked one at its idle timeout. */
+        volatile long leaveAt;
+        /** Speaks to it, from its first serving turn on; a parked socket resumes with it. */
+        volatile ConnectionHandler handler;
 
         Connection(SocketChannel channel, ConnectionRef ref, long bannerAt) {
             this.channel = channel;
             this.ref = ref;
-            this.bannerAt = bannerAt;
+            this.leaveAt = bannerAt;
         }
 
         @Override
@@ -499,8 +616,15 @@ public final class SocketServer implements PortListener {
         }
 
         @Override
-        public long bannerAt() {
-            return bannerAt;
+        public long leaveAt() {
+            return leaveAt;
+        }
+
+        /** Writes a short text to a parked (non-blocking) socket; it fits its empty send buffer at once. */
+        void write(String text) throws IOException {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            int n = channel.write(bytes);
+            traffic.sent(n);
         }
 
         @Override
@@ -528,69 +652,8 @@ public final class SocketServer implements PortListener {
                 emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason, traffic.snapshot()));
             }
             waitingRoom.closedElsewhere(channel);
+            idleRoom.closedElsewhere(channel);
         }
-    }
-
-    static String explainAcceptFailure(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.toLowerCase(java.util.Locale.ROOT).contains("too many open files")) {
-            return "Could not accept a connection: this program has run out of file descriptors (\"Too many open"
-                    + " files\"). Close some connections or raise the limit (ulimit -n). Retrying by itself.";
-        }
-        return "Could not accept a connection (" + message + "). Retrying by itself.";
-    }
-
-    static BindFailure explain(IOException e, int port, BindMode bind) {
-        return explain(e, port, bind, Protocol.TCP);
-    }
-
-    /** Turns a bind error into words a beginner understands, with a port to try instead. */
-    static BindFailure explain(IOException e, int port, BindMode bind, Protocol protocol) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        String name = protocol == Protocol.TCP ? "Port " : "UDP port ";
-        if (e instanceof BindException && message.contains("in use")) {
-            int free = findFreePort(port + 1, bind, protocol);
-            return new BindFailure(BindFailure.Kind.IN_USE, port, free,
-                    name + port + " is already in use by another program, so it cannot listen there."
-                            + (free > 0 ? " Try port " + free + ", which is free." : " Pick another port."), e);
-        }
-        if (message.contains("permission denied") || message.contains("access")) {
-            int free = findFreePort(Math.max(port, 8080), bind, protocol);
-            return new BindFailure(BindFailure.Kind.PERMISSION_DENIED, port, free,
-                    name + port + " is privileged (below 1024): only an administrator (root) may listen on it."
-                            + " Pick a port of 1024 or above" + (free > 0 ? ", such as " + free + "." : "."), e);
-        }
-        if (message.contains("assign requested address")) {
-            return new BindFailure(BindFailure.Kind.ADDRESS_UNAVAILABLE, port, -1,
-                    "This computer has no such address to listen on (" + e.getMessage()
-                            + "). Choose \"all interfaces\" or check the network connection.", e);
-        }
-        return new BindFailure(BindFailure.Kind.OTHER, port, -1,
-                "Could not listen on port " + port + ": " + e.getMessage(), e);
-    }
-
-    /** The first port at or after {@code from} that can be bound right now for {@code protocol}, or -1. */
-    static int findFreePort(int from, BindMode bind, Protocol protocol) {
-        for (int candidate = Math.max(from, PortInput.FIRST_UNPRIVILEGED);
-             candidate <= Math.min(from + 200, PortInput.MAX_PORT); candidate++) {
-            InetSocketAddress at = bind == BindMode.ALL ? new InetSocketAddress(candidate)
-                    : new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate);
-            if (protocol == Protocol.UDP) {
-                try (java.net.DatagramSocket probe = new java.net.DatagramSocket(at)) {
-                    return candidate;
-                } catch (IOException taken) {
-                    continue;
-                }
-            }
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(true);
-                probe.bind(at);
-                return candidate;
-            } catch (IOException taken) {
-                // try the next one
-            }
-        }
-        return -1;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -17,6 +17,11 @@ final class TrafficCounter {
         return new Traffic(received.get(), sent.get());
     }
 
+    /** Counts bytes written to the channel directly, not through {@link #count(OutputStream)}. */
+    void sent(int bytes) {
+        sent.addAndGet(bytes);
+    }
+
     InputStream count(InputStream in) {
         return new CountingInput(in, received);
     }

@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where new sockets that have said nothing yet wait, all on one selector thread, for their first bytes,
- * their end (FIN), their reset, or the banner delay. A thread per silent socket would be a thread per port
- * scan; here waiting costs a registration. What becomes of each guest is for {@link Outcomes} to do.
+ * Where sockets wait, all on one selector thread, for their next bytes, their end (FIN), their reset, or a
+ * deadline. A server has two: new sockets that have said nothing yet wait there for the banner delay, and
+ * open sockets that have gone quiet wait in the other until their idle timeout. A thread per silent socket
+ * would be a thread per port scan, and a thread per idle keep-alive; here waiting costs a registration.
+ * What becomes of each guest is for {@link Outcomes} to do.
  *
  * @param <G> the server's own record of a socket
  */
@@ -41,8 +43,8 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
     interface Guest {
         SocketChannel channel();
 
-        /** When ({@link System#nanoTime()}) a guest that stays silent stops waiting, to be greeted. */
-        long bannerAt();
+        /** When ({@link System#nanoTime()}) a guest that stays silent stops waiting (leaves with no bytes). */
+        long leaveAt();
 
         /** Closed elsewhere (Close socket, Stop): it leaves without an outcome. */
         boolean isClosed();
@@ -58,7 +60,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
 
         /**
          * The guest leaves in blocking mode: it spoke ({@code firstBytes} are what it sent so far) or it
-         * stayed silent for the banner delay ({@code firstBytes} is null).
+         * stayed silent until its deadline ({@code firstBytes} is null).
          */
         void leave(G guest, byte[] firstBytes);
     }
@@ -152,12 +154,12 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
         seatArrivals();
         Seat<G> oldest = oldest();
         long now = System.nanoTime();
-        if (!arriving.isEmpty() || (oldest != null && oldest.guest().bannerAt() - now <= 0)) {
+        if (!arriving.isEmpty() || (oldest != null && oldest.guest().leaveAt() - now <= 0)) {
             selector.selectNow();
         } else if (oldest == null) {
             selector.select();
         } else {
-            selector.select(Math.max(1, (oldest.guest().bannerAt() - now + 999_999) / 1_000_000));
+            selector.select(Math.max(1, (oldest.guest().leaveAt() - now + 999_999) / 1_000_000));
         }
         for (SelectionKey key : selector.selectedKeys()) {
             if (key.isValid()) {
@@ -168,7 +170,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
         }
         selector.selectedKeys().clear();
         long after = System.nanoTime();
-        for (Seat<G> seat = oldest(); seat != null && after - seat.guest().bannerAt() >= 0; seat = oldest()) {
+        for (Seat<G> seat = oldest(); seat != null && after - seat.guest().leaveAt() >= 0; seat = oldest()) {
             // Silent for the whole banner delay: a person at nc or telnet, to be greeted.
             waiting.pollFirst();
             leave(seat, null);
@@ -212,11 +214,15 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
         buffer.clear();
         try {
             if (Readiness.check(guest.channel()) == Readiness.State.ERROR && !Readiness.hasBytes(guest.channel())) {
+                seat.key().cancel();
                 outcomes.ended(guest, CloseReason.RESET); // no read, so no exception per reset
                 return;
             }
             int n = guest.channel().read(buffer);
             if (n < 0) {
+                // An end stays readable: a guest that outlives its end (a text client's goodbye) must not
+                // be reported again at every select.
+                seat.key().cancel();
                 outcomes.ended(guest, CloseReason.PEER_CLOSED);
             } else if (n > 0) {
                 leave(seat, ConnectionHandler.PrefixedInput.bytesOf(buffer));

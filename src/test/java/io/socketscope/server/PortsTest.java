@@ -113,7 +113,7 @@ class PortsTest {
 
     @Test
     void permissionDeniedIsTranslatedIntoPlainWords() {
-        BindFailure f = SocketServer.explain(new java.net.BindException("Permission denied"), 80, BindMode.ALL);
+        BindFailure f = BindErrors.explain(new java.net.BindException("Permission denied"), 80, BindMode.ALL);
         assertEquals(BindFailure.Kind.PERMISSION_DENIED, f.kind());
         assertTrue(f.getMessage().startsWith("Port 80 is privileged (below 1024): only an administrator (root)"
                 + " may listen on it. Pick a port of 1024 or above"), f.getMessage());
