@@ -60,6 +60,8 @@ public final class MainView {
     @FXML private TabPane sideTabs;
     @FXML private TabPane lowerTabs;
     @FXML private Tab socketsTab;
+    /** The lower tab shown before {@link #showSocketsTab} showed the Sockets table. */
+    private Tab beforeSockets;
     @FXML private StackPane socketsHolder;
     @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private javafx.scene.control.ToggleButton logToggle;
@@ -308,6 +310,16 @@ public final class MainView {
     /** Turns presenter mode on or off (the toolbar toggle, or {@code --present}). */
     void present(boolean on) {
         presentToggle.setSelected(on);
+    }
+
+    /** Shows the Sockets table (true) or the tab that was shown before it (false). */
+    void showSocketsTab(boolean show) {
+        if (show) {
+            beforeSockets = lowerTabs.getSelectionModel().getSelectedItem();
+            lowerTabs.getSelectionModel().select(socketsTab);
+        } else if (beforeSockets != null && beforeSockets != socketsTab) {
+            lowerTabs.getSelectionModel().select(beforeSockets);
+        }
     }
 
     SocketsTable socketsTable() {

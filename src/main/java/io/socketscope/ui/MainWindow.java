@@ -67,6 +67,12 @@ public final class MainWindow {
         return view.socketsTable();
     }
 
+    /** Shows the Sockets table, or (false) the tab shown before it; returns the table (for the benchmark). */
+    public javafx.scene.control.TableView<?> showSocketsTable(boolean show) {
+        view.showSocketsTab(show);
+        return view.socketsTable().table();
+    }
+
     public GraphView graph() {
         return view.graph();
     }

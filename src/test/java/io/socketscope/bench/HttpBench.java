@@ -28,10 +28,9 @@ final class HttpBench {
 
     /** One server's figures: requests a second, latency under load (µs), and one client's median (µs). */
     record Figures(String server, double perSecond, long p50Micros, long p99Micros, long aloneP50Micros, String raw) {
-        String json() {
-            return String.format(Locale.ROOT, "{\"req_per_s\": %.0f, \"p50_ms\": %.3f, \"p99_ms\": %.3f,"
-                    + " \"one_client_p50_ms\": %.3f, \"load\": \"%s\"}", perSecond, p50Micros / 1000.0, p99Micros / 1000.0,
-                    aloneP50Micros / 1000.0, raw);
+        void into(BenchReport.Section section) {
+            section.put("req_per_s", perSecond).put("p50_ms", p50Micros / 1000.0).put("p99_ms", p99Micros / 1000.0)
+                    .put("one_client_p50_ms", aloneP50Micros / 1000.0).put("load", raw);
         }
     }
 
