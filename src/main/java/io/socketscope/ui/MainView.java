@@ -19,6 +19,7 @@ import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
@@ -195,7 +196,7 @@ public final class MainView {
         // The table takes the list only while its tab is shown: a hidden table would still rebuild its cells
         // (and their CSS) on every close, which under load cost more than the whole graph.
         closedTab.selectedProperty().addListener((obs, was, isShown) ->
-                closedTable.setItems(isShown ? viewModel.recentlyClosed() : null));
+                closedTable.setItems(isShown ? viewModel.recentlyClosed() : FXCollections.emptyObservableList()));
         closedTable.setFixedCellSize(24);
         closedTable.setPlaceholder(new Label("Closed sockets stay here with their final figures."));
         column(closedAtColumn, s -> s.closedAt() == null ? "" : CLOCK.format(s.closedAt()));
@@ -317,8 +318,9 @@ public final class MainView {
         if (show) {
             beforeSockets = lowerTabs.getSelectionModel().getSelectedItem();
             lowerTabs.getSelectionModel().select(socketsTab);
-        } else if (beforeSockets != null && beforeSockets != socketsTab) {
-            lowerTabs.getSelectionModel().select(beforeSockets);
+        } else if (lowerTabs.getSelectionModel().getSelectedItem() == socketsTab) {
+            boolean remembered = beforeSockets != null && beforeSockets != socketsTab;
+            lowerTabs.getSelectionModel().select(remembered ? beforeSockets : lowerTabs.getTabs().get(0));
         }
     }
 

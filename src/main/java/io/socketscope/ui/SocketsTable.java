@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.collections.FXCollections;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -99,7 +100,9 @@ final class SocketsTable extends VBox {
      */
     void setShown(boolean shown) {
         model.setLive(shown);
-        table.setItems(shown ? sorted : null);
+        // Empty, not null: with null items a TableView's skin fails in a layout pulse (TableSkinUtils.getItemCount)
+        // when the scrollbar its rows needed goes away.
+        table.setItems(shown ? sorted : FXCollections.emptyObservableList());
     }
 
     /** Where a row's selection goes (the socket's id). */

@@ -186,6 +186,20 @@ class ClassroomTest {
         long marked = onFx(() -> window.graph().lookupAll(".host-node").stream().filter(ClassroomTest::selected).count());
         assertEquals(1, marked, "no other host is");
 
+        // Hidden with a scrollbar's worth of rows and shown again: the table lets go of its rows while hidden,
+        // and no layout pulse may fail on that (with null items one did, in JavaFX's TableSkinUtils).
+        onFx(() -> window.showSocketsTable(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.checkException();
+        } catch (Throwable failed) {
+            throw new AssertionError("a pulse failed after the table was hidden", failed);
+        }
+        assertEquals(0, (int) onFx(() -> window.socketsTable().table().getItems().size()), "no rows while hidden");
+        onFx(() -> window.showSocketsTable(true));
+        waitUntil("the rows are back", () -> onFx(() -> window.socketsTable().table().getItems().size())
+                == HOSTS * PER_HOST);
+
         // And the other way: a host click filters the table to that host.
         Label host = onFx(() -> hostAddresses(window).stream().filter(l -> l.getText().equals("127.0.1.9")).findFirst()
                 .orElseThrow());
