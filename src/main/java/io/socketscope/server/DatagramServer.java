@@ -175,13 +175,16 @@ public final class DatagramServer implements PortListener {
         } catch (IOException e) {
             LOG.debug("could not answer {}: {}", peer, e.toString());
         }
+        Traffic traffic;
         synchronized (lock) {
             if (!running) {
                 return;
             }
             flow.traffic = flow.traffic.plus(size, sent);
-            emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, number, flow.traffic));
+            traffic = flow.traffic;
         }
+        // Outside the lock: no listener runs under it. Stop reports its CLOSEs only after this thread is done.
+        emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, number, traffic));
     }
 
     /** The start of a datagram as text (the log escapes what is not printable). */
@@ -194,6 +197,7 @@ public final class DatagramServer implements PortListener {
     private void forgetQuietFlows() {
         long quietNanos = config.flowQuiet().toNanos();
         long now = System.nanoTime();
+        List<Flow> quiet = new ArrayList<>();
         synchronized (lock) {
             if (!running) {
                 return;
@@ -202,28 +206,34 @@ public final class DatagramServer implements PortListener {
                 Flow flow = it.next();
                 if (now - flow.lastSeen >= quietNanos) {
                     it.remove();
-                    emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.QUIET, flow.traffic));
+                    quiet.add(flow);
                 }
             }
+        }
+        for (Flow flow : quiet) {
+            emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.QUIET, flow.traffic));
         }
     }
 
     @Override
     public void stop() {
+        List<Flow> open;
         synchronized (lock) {
             if (!running) {
                 return;
             }
             running = false;
             closeSockets();
-            for (Flow flow : flows.values()) {
-                emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.SERVER_STOP, flow.traffic));
-            }
+            open = new ArrayList<>(flows.values());
             flows.clear();
-            emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.UDP, port));
         }
-        // The port is free only once no receiver is left inside receive().
+        // The port is free only once no receiver is left inside receive(); and once none is left, none can
+        // report a datagram after the CLOSEs below.
         ServerThreads.joinAll(receivers);
+        for (Flow flow : open) {
+            emit(new ServerEvent.Closed(runId, Instant.now(), flow.ref, CloseReason.SERVER_STOP, flow.traffic));
+        }
+        emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.UDP, port));
     }
 
     private void closeSockets() {

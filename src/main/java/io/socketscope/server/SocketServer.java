@@ -101,6 +101,11 @@ public final class SocketServer implements PortListener {
     /** Joined by {@link #stop()}: the JDK really closes a listening socket only once no thread is in its accept(). */
     private final List<Thread> acceptors = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
+    /**
+     * Sockets open: counted down before a socket's CLOSE goes out, while it stays in {@link #connections}
+     * until after (for Stop to wait on it).
+     */
+    private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService workers;
     /** Silent new sockets wait here for their first bytes, their end, or the banner delay. */
     private WaitingRoom<Connection> waitingRoom;
@@ -163,7 +168,7 @@ public final class SocketServer implements PortListener {
     }
 
     public int openSockets() {
-        return connections.size();
+        return open.get();
     }
 
     public long acceptedTotal() {
@@ -356,14 +361,19 @@ public final class SocketServer implements PortListener {
             ConnectionRef ref = new ConnectionRef(Ids.nextSocket(), Endpoint.of(remote), Endpoint.of(local), descriptor);
             connection = new Connection(channel, ref, acceptedAt + config.bannerDelay().toNanos());
             boolean refused;
-            synchronized (lock) {
-                if (!running) {
-                    closeQuietly(channel);
-                    return null;
+            // The server's lock only guards "running" and the map; the event goes out under this socket's
+            // own monitor, so its CLOSE (see Connection.close) cannot overtake its ACCEPT.
+            synchronized (connection) {
+                synchronized (lock) {
+                    if (!running) {
+                        closeQuietly(channel);
+                        return null;
+                    }
+                    refused = open.get() >= config.maxSockets();
+                    connections.put(ref.id(), connection);
+                    open.incrementAndGet();
+                    accepted.incrementAndGet();
                 }
-                refused = connections.size() >= config.maxSockets();
-                connections.put(ref.id(), connection);
-                accepted.incrementAndGet();
                 emit(new ServerEvent.Accepted(runId, Instant.now(), ref, acceptedAt));
             }
             if (refused) {
@@ -461,7 +471,7 @@ public final class SocketServer implements PortListener {
             // Every answer goes out in one write, at once: no waiting for the client's delayed ACK.
             connection.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             connection.handler = ConnectionHandler.forSocket(connection.channel.socket(), prefix,
-                    connection.traffic, connection.ref, config, connections::size, connection,
+                    connection.traffic, connection.ref, config, open::get, connection,
                     () -> quietAfterLinger(connection.channel));
             return prefix == null ? connection.handler.greetSilent() : connection.handler.serve();
         });
@@ -551,17 +561,22 @@ public final class SocketServer implements PortListener {
      * then reports {@link ServerEvent.Stopped}. Safe to call more than once.
      */
     public void stop() {
+        List<Connection> open;
         synchronized (lock) {
             if (!running) {
                 return;
             }
             running = false;
             closeServerSockets();
-            for (Connection connection : List.copyOf(connections.values())) {
-                connection.close(CloseReason.SERVER_STOP);
-            }
-            emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
+            open = List.copyOf(connections.values());
         }
+        // No listener runs under the server's lock. Every socket still open is in the map until its CLOSE is
+        // out (a close in progress on another thread holds the socket's monitor, which close() waits for), and
+        // no socket enters after running went false: so STOP comes after every CLOSE.
+        for (Connection connection : open) {
+            connection.close(CloseReason.SERVER_STOP);
+        }
+        emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         // A listening channel closed while another thread is blocked in its accept() is only marked
         // closed: the JDK wakes that thread and releases the descriptor (and so the port) when it leaves
         // accept(). Waiting for the acceptors here is what makes the port free when stop() returns.
@@ -642,14 +657,19 @@ public final class SocketServer implements PortListener {
             emit(new ServerEvent.HalfClosed(runId, Instant.now(), ref, traffic.snapshot()));
         }
 
+        /**
+         * Closes the socket and reports it, once. Under this socket's monitor, not the server's lock: its
+         * ACCEPT is out before (see admit), and a second caller waits here until the first one's CLOSE is out.
+         */
         void close(CloseReason reason) {
-            synchronized (lock) {
+            synchronized (this) {
                 if (!closed.compareAndSet(false, true)) {
                     return;
                 }
                 closeQuietly(channel);
-                connections.remove(ref.id());
+                open.decrementAndGet();
                 emit(new ServerEvent.Closed(runId, Instant.now(), ref, reason, traffic.snapshot()));
+                connections.remove(ref.id());
             }
             waitingRoom.closedElsewhere(channel);
             idleRoom.closedElsewhere(channel);
