@@ -1,10 +1,8 @@
 package io.socketscope.app;
 
 import io.socketscope.server.BindFailure;
-import io.socketscope.ui.SocketScopeApp;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import javafx.application.Application;
 
 /** Entry point: parses the command line, then opens the window or runs headless. */
 public final class Main {
@@ -29,7 +27,7 @@ public final class Main {
         if (options.headless()) {
             runHeadless(options);
         } else {
-            Application.launch(SocketScopeApp.class, args);
+            SocketScopeApp.launch(options, args);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.socketscope.ui;
 
-import io.socketscope.app.ConsoleLog;
 import io.socketscope.model.LogEntry;
 import io.socketscope.model.ScopeModel;
 import io.socketscope.server.BindFailure;
@@ -104,15 +103,21 @@ public final class MainViewModel {
      * then unique across ports and protocols (each port used to count from id 1).
      */
     private final DescriptorLookup descriptors = DescriptorLookup.forThisSystem();
-    /** The console lines, written by a thread of their own (server threads only enqueue). */
-    private final ConsoleLog console = ConsoleLog.toLogger();
+    /** Told every event too (the app's console: it only enqueues, and writes on a thread of its own). */
+    private final ServerListener console;
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConfig template;
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private String pickedNote = "";
 
     public MainViewModel(ServerConfig template) {
+        this(template, event -> { });
+    }
+
+    /** @param console told every event of every port too, on the server's threads: it must only enqueue */
+    public MainViewModel(ServerConfig template, ServerListener console) {
         this.template = template;
+        this.console = console;
         portText.set(Integer.toString(template.port()));
         bind.set(template.bind());
         status.set(model.statusLine());
@@ -349,7 +354,6 @@ public final class MainViewModel {
         addressRefresh.stop();
         addressWorker.shutdownNow();
         hostNames.close();
-        console.finish();
     }
 
     private void applyBatch(List<ServerEvent> batch) {

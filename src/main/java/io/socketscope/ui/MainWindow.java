@@ -1,6 +1,7 @@
 package io.socketscope.ui;
 
 import io.socketscope.server.ServerConfig;
+import io.socketscope.server.ServerListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
@@ -20,15 +21,25 @@ public final class MainWindow {
     }
 
     public static MainWindow show(Stage stage, ServerConfig config) {
-        return show(stage, config, WindowPlacement.screens());
+        return show(stage, config, event -> { });
+    }
+
+    /** Shows the window; {@code console} is told every event too (it must only enqueue). */
+    public static MainWindow show(Stage stage, ServerConfig config, ServerListener console) {
+        return show(stage, config, WindowPlacement.screens(), console);
+    }
+
+    static MainWindow show(Stage stage, ServerConfig config, java.util.List<javafx.geometry.Rectangle2D> screens) {
+        return show(stage, config, screens, event -> { });
     }
 
     /**
      * Shows the window on {@code screens} (visible areas, the primary first): sized to fit the first,
      * or where the user last left it.
      */
-    static MainWindow show(Stage stage, ServerConfig config, java.util.List<javafx.geometry.Rectangle2D> screens) {
-        MainViewModel viewModel = new MainViewModel(config);
+    static MainWindow show(Stage stage, ServerConfig config, java.util.List<javafx.geometry.Rectangle2D> screens,
+                           ServerListener console) {
+        MainViewModel viewModel = new MainViewModel(config, console);
         MainView view = new MainView(viewModel);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainView.fxml"));
         loader.setController(view);

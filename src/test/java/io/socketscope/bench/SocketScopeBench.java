@@ -97,7 +97,9 @@ class SocketScopeBench {
         FxToolkit.registerPrimaryStage();
         window = WaitForAsyncUtils.asyncFx(() -> {
             javafx.stage.Stage stage = new javafx.stage.Stage();
-            return MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withIdleTimeout(Duration.ZERO));
+            // With the console as the app ships it: every event line written by its own thread, at info.
+            return MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withIdleTimeout(Duration.ZERO),
+                    io.socketscope.app.ConsoleLog.toLogger());
         }).get(30, TimeUnit.SECONDS);
         installProbes();
         onFx(() -> {

@@ -1,28 +1,44 @@
-package io.socketscope.ui;
+package io.socketscope.app;
 
-import io.socketscope.app.Options;
+import io.socketscope.ui.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: opens the main window and closes every socket when it ends. */
+/**
+ * The JavaFX application: opens the main window with the options {@link Main} parsed, writes every event
+ * to the console as the headless mode does, and closes every socket when it ends.
+ */
 public final class SocketScopeApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketScopeApp.class);
+    /** The command line as {@link Main} parsed it, so that it is parsed once. */
+    private static volatile Options parsed;
+
+    private final ConsoleLog console = ConsoleLog.toLogger();
     private MainWindow window;
+
+    /** Opens the window with these options; returns when it has closed. */
+    static void launch(Options options, String[] args) {
+        parsed = options;
+        Application.launch(SocketScopeApp.class, args);
+    }
 
     @Override
     public void start(Stage stage) {
-        Options options;
+        Options options = parsed;
         String problem = null;
-        try {
-            options = Options.parse(getParameters().getRaw());
-        } catch (Options.OptionsException e) {
-            options = Options.defaults();
-            problem = e.getMessage();
-            LOG.warn("ignoring the command line: {}", problem);
+        if (options == null) {
+            // Launched by JavaFX directly, not through Main: parse here.
+            try {
+                options = Options.parse(getParameters().getRaw());
+            } catch (Options.OptionsException e) {
+                options = Options.defaults();
+                problem = e.getMessage();
+                LOG.warn("ignoring the command line: {}", problem);
+            }
         }
         if (Boolean.getBoolean("socketscope.reportStartup")) {
             // For the benchmark: one line when the window is on screen, measured from the JVM's start.
@@ -30,7 +46,7 @@ public final class SocketScopeApp extends Application {
                     + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
                     + " ms after the JVM started"));
         }
-        window = MainWindow.show(stage, options.serverConfig());
+        window = MainWindow.show(stage, options.serverConfig(), console);
         if (!options.listens().isEmpty()) {
             window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
             window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
@@ -50,6 +66,8 @@ public final class SocketScopeApp extends Application {
         if (window != null) {
             window.viewModel().shutdown();
         }
+        // The console writes what is queued and ends; the FX thread does not wait for it.
+        console.finish();
         Platform.exit();
     }
 }

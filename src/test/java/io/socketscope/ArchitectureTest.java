@@ -1,0 +1,50 @@
+package io.socketscope;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the walls standing, read from the compiled classes (ArchUnit): data flows one way (server → model →
+ * ui, with layout beside the ui and app on top), no package cycle, and the server, the model and the layout
+ * never touch JavaFX, so each is testable alone.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.socketscope");
+
+    @Test
+    void serverModelAndLayoutUseNoJavaFx() {
+        noClasses().that().resideInAnyPackage("io.socketscope.server..", "io.socketscope.model..",
+                        "io.socketscope.layout..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void dataFlowsOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("io.socketscope.app..")
+                .layer("ui").definedBy("io.socketscope.ui..")
+                .layer("layout").definedBy("io.socketscope.layout..")
+                .layer("model").definedBy("io.socketscope.model..")
+                .layer("server").definedBy("io.socketscope.server..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("layout").mayOnlyBeAccessedByLayers("ui")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("model", "ui", "app")
+                .check(MAIN);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.socketscope.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
