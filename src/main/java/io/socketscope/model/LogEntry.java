@@ -32,6 +32,23 @@ public record LogEntry(Instant time, Kind kind, String client, String descriptor
         detail = TextEscapes.controls(detail);
     }
 
+    /** The last second stamped, with its text: a storm's lines fall in few seconds, each formatted once. */
+    private record Stamp(long second, String text) {
+    }
+
+    private static volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
+
+    /** {@code 25/Nov/2026 17:55:58}, formatted once per second of time stamped (any thread). */
+    static String stamp(Instant time) {
+        Stamp last = lastStamp;
+        long second = time.getEpochSecond();
+        if (last.second() != second) {
+            last = new Stamp(second, STAMP.format(time));
+            lastStamp = last;
+        }
+        return last.text();
+    }
+
     /** The time of day for the table: {@code 17:55:58.123}. */
     public String clock() {
         return CLOCK.format(time);
@@ -42,8 +59,11 @@ public record LogEntry(Instant time, Kind kind, String client, String descriptor
      * {@code [25/Nov/2026 17:55:58] REQUEST 127.0.0.1:53422 fd 57 "GET / HTTP/1.1" 200}.
      */
     public String line() {
-        StringBuilder out = new StringBuilder(96).append('[').append(STAMP.format(time)).append("] ")
-                .append(String.format("%-7s", kind.name()));
+        String name = kind.name();
+        StringBuilder out = new StringBuilder(128).append('[').append(stamp(time)).append("] ").append(name);
+        for (int pad = name.length(); pad < 7; pad++) {
+            out.append(' ');
+        }
         for (String part : new String[] {client, descriptor, detail}) {
             if (!part.isEmpty()) {
                 out.append(' ').append(part);

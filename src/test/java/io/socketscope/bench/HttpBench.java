@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The HTTP phase of the benchmark: the same load ({@link #CONNECTIONS} keep-alive connections from
  * {@link #THREADS} client threads, {@link #SECONDS} s, then one client alone) against the app as it ships,
  * the JDK's own {@code HttpServer} (TCP_NODELAY, a cached thread pool) answering a page of the same size,
- * and {@code python3 -m http.server} serving a file of that size when python3 is on the machine.
+ * and {@code python3 -m http.server} serving a file of that size when python3 is on the machine. The load
+ * comes from {@code wrk} when it is installed, else from the benchmark's own client ({@link HttpLoad}), which
+ * needs several times the CPU per request and so, on two cores, caps every server's figure well below wrk's.
  */
 final class HttpBench {
 
@@ -25,6 +27,7 @@ final class HttpBench {
     static final int THREADS = 2;
     static final int SECONDS = 5;
     static final int ALONE_SECONDS = 3;
+    static final int WARM_UP_SECONDS = 2;
 
     /** One server's figures: requests a second, latency under load (µs), and one client's median (µs). */
     record Figures(String server, double perSecond, long p50Micros, long p99Micros, long aloneP50Micros, String raw) {
@@ -47,7 +50,37 @@ final class HttpBench {
         }
     }
 
+    /** The load client: wrk when it is installed (C, epoll: it needs far less CPU), else {@link HttpLoad}. */
+    static String client() {
+        return WRK ? "wrk" : "HttpLoad (Java, in this benchmark)";
+    }
+
+    private static final boolean WRK = wrkInstalled();
+
+    private static boolean wrkInstalled() {
+        try {
+            Process p = new ProcessBuilder("wrk", "-v").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return true;
+        } catch (IOException | InterruptedException none) {
+            return false;
+        }
+    }
+
+    /**
+     * One server's figures: {@link #WARM_UP_SECONDS} of the same load first (each server gets its JIT or its
+     * caches warm alike), then the measured load, then one client alone.
+     */
     static Figures measure(String name, int port) throws Exception {
+        if (WRK) {
+            wrk(port, WARM_UP_SECONDS, CONNECTIONS, THREADS);
+            Wrk load = wrk(port, SECONDS, CONNECTIONS, THREADS);
+            Wrk alone = wrk(port, ALONE_SECONDS, 1, 1);
+            return new Figures(name, load.perSecond, load.p50Micros, load.p99Micros, alone.p50Micros, load.summary);
+        }
+        run("load", Integer.toString(port), Integer.toString(WARM_UP_SECONDS), Integer.toString(CONNECTIONS),
+                Integer.toString(THREADS));
         String load = run("load", Integer.toString(port), Integer.toString(SECONDS), Integer.toString(CONNECTIONS),
                 Integer.toString(THREADS));
         String alone = run("load", Integer.toString(port), Integer.toString(ALONE_SECONDS), "1", "1");
@@ -55,6 +88,56 @@ final class HttpBench {
         String[] a = alone.split(" ");
         return new Figures(name, Long.parseLong(f[1]) / Double.parseDouble(f[3]), Long.parseLong(f[5]),
                 Long.parseLong(f[7]), Long.parseLong(a[5]), load);
+    }
+
+    /** What wrk measured: requests a second and latency percentiles (µs), with its own summary line. */
+    private record Wrk(double perSecond, long p50Micros, long p99Micros, String summary) {
+    }
+
+    private static Wrk wrk(int port, int seconds, int connections, int threads) throws Exception {
+        Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
+                "http://127.0.0.1:" + port + "/").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(seconds + 30L, TimeUnit.SECONDS);
+        double perSecond = Double.NaN;
+        long p50 = -1;
+        long p99 = -1;
+        String errors = "";
+        for (String line : out.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("Requests/sec:")) {
+                perSecond = Double.parseDouble(t.substring(13).strip());
+            } else if (t.startsWith("50%")) {
+                p50 = micros(t.substring(3).strip());
+            } else if (t.startsWith("99%")) {
+                p99 = micros(t.substring(3).strip());
+            } else if (t.startsWith("Socket errors") || t.startsWith("Non-2xx")) {
+                errors += " " + t;
+            }
+        }
+        if (Double.isNaN(perSecond) || p50 < 0 || p99 < 0) {
+            throw new IOException("wrk said: " + out);
+        }
+        String summary = String.format(Locale.ROOT, "wrk -t%d -c%d -d%ds: %.0f req/s, p50 %d us, p99 %d us%s", threads,
+                connections, seconds, perSecond, p50, p99, errors);
+        return new Wrk(perSecond, p50, p99, summary);
+    }
+
+    /** wrk's "2.32ms", "38.00us", "1.28s" in microseconds. */
+    static long micros(String value) {
+        if (value.endsWith("us")) {
+            return Math.round(Double.parseDouble(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("ms")) {
+            return Math.round(Double.parseDouble(value.substring(0, value.length() - 2)) * 1000);
+        }
+        if (value.endsWith("m")) {
+            return Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 60_000_000);
+        }
+        if (value.endsWith("s")) {
+            return Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1_000_000);
+        }
+        throw new IllegalArgumentException("not a wrk duration: " + value);
     }
 
     /** The JDK server in a process of its own, measured, then stopped. */

@@ -393,7 +393,8 @@ class SocketScopeBench {
                 .put("round_ratios", List.of(serverAccepted / (double) bare, app2 / (double) bare2));
         BenchReport.Section http = report.section("http").put("page_bytes", (long) pageBytes)
                 .put("connections", (long) HttpBench.CONNECTIONS).put("client_threads", (long) HttpBench.THREADS)
-                .put("seconds", (long) HttpBench.SECONDS);
+                .put("seconds", (long) HttpBench.SECONDS).put("warm_up_seconds", (long) HttpBench.WARM_UP_SECONDS)
+                .put("load_client", HttpBench.client());
         appHttp.into(http.object("app"));
         jdkHttp.into(http.object("jdk_httpserver"));
         if (pyHttp != null) {
