@@ -9,6 +9,8 @@ public enum CloseReason {
     IDLE_TIMEOUT("idle-timeout", "idle too long, closed by the server", false),
     RESPONSE_DONE("response-done", "closed by the server after its answer", false),
     HEADER_TIMEOUT("header-timeout", "the request took too long to arrive, closed by the server", false),
+    TLS_CLIENT("tls-client", "a TLS (https://) client: SocketScope speaks plain http, so the server closed it",
+            false),
     REFUSED_LIMIT("refused-limit", "refused: the open-socket limit was reached", false),
     USER_CLOSE("user-close", "closed from SocketScope by its user", false),
     SERVER_STOP("server-stop", "the server stopped", false),

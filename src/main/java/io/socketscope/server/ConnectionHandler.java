@@ -51,6 +51,10 @@ final class ConnectionHandler {
         /** A text client's end of stream (FIN) arrived: the socket is half-closed from its side. */
         default void finReceived() {
         }
+
+        /** The client opened with a TLS handshake (it tried https://); the socket closes at once. */
+        default void tlsClient() {
+        }
     }
 
     private final ConnectionRef ref;
@@ -122,6 +126,12 @@ final class ConnectionHandler {
             return next >= prefix.length;
         }
 
+        /** Whether the unread bytes start a TLS record of type handshake (0x16), as a ClientHello does. */
+        boolean startsWithTlsHandshake() {
+            return next < prefix.length && prefix[next] == 0x16
+                    && (next + 1 >= prefix.length || prefix[next + 1] == 0x03);
+        }
+
         /** What was read into {@code buffer} (since its last clear), as the bytes to put in front. */
         static byte[] bytesOf(java.nio.ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.flip().remaining()];
@@ -161,6 +171,11 @@ final class ConnectionHandler {
      * escapes as an exception.
      */
     CloseReason serve() throws IOException {
+        if (mode == Mode.FIRST && arrived.startsWithTlsHandshake()) {
+            // A TLS record starts with 0x16 (handshake): no HTTP or text client sends that byte first.
+            reporter.tlsClient();
+            return CloseReason.TLS_CLIENT;
+        }
         LineReader.Line first;
         clock.expectRequest((int) config.bannerDelay().toMillis());
         try {
@@ -317,6 +332,11 @@ final class ConnectionHandler {
             if (headers.containsKey(":eof")) {
                 return CloseReason.PEER_CLOSED;
             }
+            String framing = badFraming(headers);
+            if (framing != null) {
+                // Where the body ends would be a guess, and a guess is how requests get smuggled: RFC 9112 §6.3.
+                return reject(text, 400, "Bad Request", framing);
+            }
             clock.headDone();
             boolean keepAlive = keepAlive(m, headers) && !hasBody(headers);
             userAgent = headers.getOrDefault("user-agent", "");
@@ -396,7 +416,12 @@ final class ConnectionHandler {
             String text = latin1(line.bytes());
             int colon = text.indexOf(':');
             if (colon > 0) {
-                headers.put(text.substring(0, colon).strip().toLowerCase(Locale.ROOT), text.substring(colon + 1).strip());
+                String name = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                String value = text.substring(colon + 1).strip();
+                if ((name.equals("content-length") || name.equals("transfer-encoding")) && headers.containsKey(name)) {
+                    headers.put(":repeated", name);
+                }
+                headers.put(name, value);
             }
         }
     }
@@ -408,6 +433,31 @@ final class ConnectionHandler {
         }
         boolean http11 = requestLine.group(4).equals("1");
         return http11 || connection.contains("keep-alive");
+    }
+
+    /**
+     * Why the request's body cannot be framed without guessing (RFC 9112 §6.3), or null: a repeated
+     * Content-Length or Transfer-Encoding, a Content-Length that is not a plain number, both headers at
+     * once, or a transfer coding other than chunked.
+     */
+    static String badFraming(Map<String, String> headers) {
+        String repeated = headers.get(":repeated");
+        if (repeated != null) {
+            return "The request has more than one " + (repeated.equals("content-length") ? "Content-Length"
+                    : "Transfer-Encoding") + " header, so where its body ends is ambiguous.";
+        }
+        String length = headers.get("content-length");
+        String coding = headers.get("transfer-encoding");
+        if (length != null && coding != null) {
+            return "The request has both Content-Length and Transfer-Encoding, so where its body ends is ambiguous.";
+        }
+        if (length != null && !length.matches("[0-9]{1,18}")) {
+            return "Content-Length must be a number of bytes (0 or more), not \"" + forLog(length) + "\".";
+        }
+        if (coding != null && !coding.equalsIgnoreCase("chunked")) {
+            return "SocketScope understands only the chunked transfer coding, not \"" + forLog(coding) + "\".";
+        }
+        return null;
     }
 
     /** A request body we do not read would be taken for the next request, so such a connection closes. */

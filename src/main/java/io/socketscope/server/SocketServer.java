@@ -657,6 +657,12 @@ public final class SocketServer implements PortListener {
             emit(new ServerEvent.HalfClosed(runId, Instant.now(), ref, traffic.snapshot()));
         }
 
+        @Override
+        public void tlsClient() {
+            emit(new ServerEvent.Failed(runId, Instant.now(), ref, "a TLS (https://) client: SocketScope speaks plain"
+                    + " http, open http://" + ref.server() + "/ instead"));
+        }
+
         /**
          * Closes the socket and reports it, once. Under this socket's monitor, not the server's lock: its
          * ACCEPT is out before (see admit), and a second caller waits here until the first one's CLOSE is out.

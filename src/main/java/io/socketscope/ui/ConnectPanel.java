@@ -154,7 +154,9 @@ final class ConnectPanel extends VBox {
                 + "• The phone is on the same Wi-Fi as this computer (not on mobile data).\n"
                 + "• Guest networks often keep devices apart: use the main network.\n"
                 + "• The firewall may block port " + port + ": " + firewall + "\n"
-                + "• The address must include the port: :" + port + ".";
+                + "• The address must include the port: :" + port + ".\n"
+                + "• Type http:// in front: a browser that tries https:// finds no secure server here (the log then"
+                + " says \"a TLS (https://) client\").";
     }
 
 }
