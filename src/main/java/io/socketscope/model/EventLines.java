@@ -55,7 +55,7 @@ public final class EventLines {
         if (event instanceof ServerEvent.Datagram e) {
             return about(e, e.flow(), LogEntry.Kind.DATAGRAM, "#" + e.number() + ", " + e.size()
                     + (e.size() == 1 ? " byte" : " bytes") + " -> " + e.flow().server() + " \"" + e.preview()
-                    + "\", answered");
+                    + (e.answered() ? "\", answered" : "\", not answered: " + e.unanswered()));
         }
         if (event instanceof ServerEvent.Closed e) {
             return about(e, e.connection(), LogEntry.Kind.CLOSE,

@@ -8,8 +8,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * One run of a UDP port: one socket (one descriptor) receives every peer's datagrams, with no accept and
  * no connections. Each datagram is answered with a line saying which socket got it. Peers are tracked as
  * flows only to draw them: a flow starts with a peer's first datagram and ends after a quiet period.
+ *
+ * <p>A UDP port that answers anyone can be made to send traffic to anyone (the source address of a datagram
+ * is the sender's word), so answers are limited: none to a source port below 1024 (no reflection onto
+ * services), at most {@value #REPLIES_PER_PEER} a second to one peer and {@value #REPLIES_PER_PORT} a second
+ * in all; each datagram left unanswered says why in its event. Flows are capped like TCP sockets
+ * ({@code maxSockets}); datagrams from new peers past the cap are counted and reported, not tracked. Flows
+ * are kept least recently heard first, so expiring the quiet ones costs nothing per datagram.
  */
 public final class DatagramServer implements PortListener {
 
@@ -27,6 +34,11 @@ public final class DatagramServer implements PortListener {
     static final int MAX_DATAGRAM = 65_507;
     static final int PREVIEW_CHARS = 80;
     private static final int SWEEP_MILLIS = 250;
+    /** Replies to one peer in one second, at most. */
+    static final int REPLIES_PER_PEER = 10;
+    /** Replies from the port in one second, at most. */
+    static final int REPLIES_PER_PORT = 1000;
+    private static final long SECOND = 1_000_000_000L;
 
     private final ServerConfig config;
     private final ServerListener listener;
@@ -35,7 +47,13 @@ public final class DatagramServer implements PortListener {
     private final Object lock = new Object();
     private final List<Bound> sockets = new ArrayList<>();
     private final List<Thread> receivers = new ArrayList<>();
-    private final Map<FlowKey, Flow> flows = new HashMap<>();
+    /** Least recently heard first (access order): the quiet ones are at the head. */
+    private final Map<FlowKey, Flow> flows = new LinkedHashMap<>(64, 0.75f, true);
+    private long portSecond;
+    private int portReplies;
+    /** Datagrams from new peers past the flow cap, not yet reported, and when that was last reported. */
+    private long ignored;
+    private long ignoredReportedAt = System.nanoTime() - SECOND;
     private volatile boolean running;
     private int port;
 
@@ -153,27 +171,58 @@ public final class DatagramServer implements PortListener {
         InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
         Endpoint peer = Endpoint.of(from);
         int size = packet.getLength();
-        String preview = ConnectionHandler.forLog(preview(packet.getData(), packet.getOffset(), size));
+        long now = System.nanoTime();
         Flow flow;
         long number;
-        byte[] reply;
+        String unanswered;
+        byte[] reply = null;
+        String ignoredReport = null;
         synchronized (lock) {
             if (!running) {
                 return;
             }
             FlowKey key = new FlowKey(bound.local, peer);
-            flow = flows.computeIfAbsent(key, k -> new Flow(new ConnectionRef(Ids.nextSocket(), peer, bound.local,
-                    bound.descriptor, Protocol.UDP)));
-            number = ++flow.datagrams;
-            flow.lastSeen = System.nanoTime();
-            reply = Pages.datagramReply(flow.ref, number, size, flows.size()).getBytes(StandardCharsets.UTF_8);
+            flow = flows.get(key); // moves it to the end: the most recently heard
+            if (flow == null && flows.size() >= config.maxSockets()) {
+                ignored++;
+                if (now - ignoredReportedAt >= SECOND) {
+                    ignoredReportedAt = now;
+                    ignoredReport = String.format(java.util.Locale.ROOT, "UDP port %d: %,d datagram%s from new peers"
+                            + " ignored: the flow limit (%,d) is reached", port, ignored, ignored == 1 ? "" : "s",
+                            config.maxSockets());
+                    ignored = 0;
+                }
+            } else {
+                if (flow == null) {
+                    flow = new Flow(new ConnectionRef(Ids.nextSocket(), peer, bound.local, bound.descriptor,
+                            Protocol.UDP));
+                    flows.put(key, flow);
+                }
+                number = ++flow.datagrams;
+                flow.lastSeen = now;
+                unanswered = refusal(flow, from.getPort(), now);
+                if (unanswered.isEmpty()) {
+                    reply = Pages.datagramReply(flow.ref, number, size, flows.size()).getBytes(StandardCharsets.UTF_8);
+                }
+                flow.pending = new Pending(number, unanswered);
+            }
         }
+        if (flow == null) {
+            if (ignoredReport != null) {
+                emit(new ServerEvent.Failed(runId, Instant.now(), null, ignoredReport));
+            }
+            return;
+        }
+        Pending pending = flow.pending;
+        String preview = ConnectionHandler.forLog(preview(packet.getData(), packet.getOffset(), size));
         int sent = 0;
-        try {
-            bound.socket.send(new DatagramPacket(reply, reply.length, from));
-            sent = reply.length;
-        } catch (IOException e) {
-            LOG.debug("could not answer {}: {}", peer, e.toString());
+        if (reply != null) {
+            try {
+                bound.socket.send(new DatagramPacket(reply, reply.length, from));
+                sent = reply.length;
+            } catch (IOException e) {
+                LOG.debug("could not answer {}: {}", peer, e.toString());
+            }
         }
         Traffic traffic;
         synchronized (lock) {
@@ -184,7 +233,34 @@ public final class DatagramServer implements PortListener {
             traffic = flow.traffic;
         }
         // Outside the lock: no listener runs under it. Stop reports its CLOSEs only after this thread is done.
-        emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, number, traffic));
+        emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, pending.number(), traffic,
+                pending.unanswered()));
+    }
+
+    /** Why this datagram gets no reply ("" when it does); counts the reply against the limits. Under the lock. */
+    private String refusal(Flow flow, int peerPort, long now) {
+        if (peerPort < 1024) {
+            return "its source port " + peerPort + " is below 1024, and SocketScope never answers a privileged port"
+                    + " (a forged sender could turn this port against a service there)";
+        }
+        long second = now / SECOND;
+        if (flow.second != second) {
+            flow.second = second;
+            flow.replies = 0;
+        }
+        if (flow.replies >= REPLIES_PER_PEER) {
+            return "rate limit, at most " + REPLIES_PER_PEER + " replies a second to one peer";
+        }
+        if (portSecond != second) {
+            portSecond = second;
+            portReplies = 0;
+        }
+        if (portReplies >= REPLIES_PER_PORT) {
+            return "rate limit, at most " + REPLIES_PER_PORT + " replies a second from this port";
+        }
+        flow.replies++;
+        portReplies++;
+        return "";
     }
 
     /** The start of a datagram as text (the log escapes what is not printable). */
@@ -202,12 +278,14 @@ public final class DatagramServer implements PortListener {
             if (!running) {
                 return;
             }
+            // Least recently heard first: stop at the first flow that is not quiet.
             for (Iterator<Flow> it = flows.values().iterator(); it.hasNext(); ) {
                 Flow flow = it.next();
-                if (now - flow.lastSeen >= quietNanos) {
-                    it.remove();
-                    quiet.add(flow);
+                if (now - flow.lastSeen < quietNanos) {
+                    break;
                 }
+                it.remove();
+                quiet.add(flow);
             }
         }
         for (Flow flow : quiet) {
@@ -258,12 +336,20 @@ public final class DatagramServer implements PortListener {
     private record FlowKey(Endpoint local, Endpoint peer) {
     }
 
+    /** The number and reply verdict of the datagram a receiver is handling for a flow. */
+    private record Pending(long number, String unanswered) {
+    }
+
     /** What is known of one peer's datagrams; guarded by the server's lock. */
     private static final class Flow {
         final ConnectionRef ref;
         long datagrams;
         long lastSeen;
         Traffic traffic = Traffic.NONE;
+        /** The second (of nanoTime) its replies are counted in, and how many went out in it. */
+        long second = Long.MIN_VALUE;
+        int replies;
+        Pending pending;
 
         Flow(ConnectionRef ref) {
             this.ref = ref;

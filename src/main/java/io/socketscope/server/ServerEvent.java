@@ -82,7 +82,18 @@ public sealed interface ServerEvent {
      * first datagram opens the flow); {@code number} counts the peer's datagrams, {@code traffic} its bytes.
      */
     record Datagram(long runId, Instant time, ConnectionRef flow, int size, String preview, long number,
-                    Traffic traffic) implements ServerEvent {
+                    Traffic traffic, String unanswered) implements ServerEvent {
+
+        /** A datagram that was answered. */
+        public Datagram(long runId, Instant time, ConnectionRef flow, int size, String preview, long number,
+                        Traffic traffic) {
+            this(runId, time, flow, size, preview, number, traffic, "");
+        }
+
+        /** Whether a reply went back; when not, {@link #unanswered} says why (a limit, a privileged port). */
+        public boolean answered() {
+            return unanswered.isEmpty();
+        }
     }
 
     /** Something went wrong; {@code connection} is null when it concerns the listener itself. */
