@@ -79,6 +79,8 @@ public final class MainViewModel {
     private final Timeline addressRefresh = new Timeline(new KeyFrame(ADDRESS_REFRESH, e -> refreshAddresses()));
     private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
     private final HostNames hostNames = new HostNames();
+    /** Opens and closes ports off the FX thread, in order. */
+    private final PortRunner ports = new PortRunner(Platform::runLater);
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
 
     private final ScopeModel model = new ScopeModel();
@@ -232,26 +234,36 @@ public final class MainViewModel {
         return all;
     }
 
+    /**
+     * Asks for the port to be opened off the FX thread (see {@link PortRunner}); false (with a message shown)
+     * when it is already open or opening here. Whether it could be opened is shown when it is known.
+     */
     private boolean open(ListenSpec spec) {
+        boolean here = ports.isOpening(spec);
         for (PortListener l : listeners) {
-            if (spec.port() != 0 && l.spec().equals(spec)) {
-                showError(spec.protocol() + " port " + spec.port() + " is already open here: every client of it"
-                        + " shares that one port. Pick another number to open a second port.");
-                return false;
-            }
+            here |= spec.port() != 0 && l.spec().equals(spec);
+        }
+        if (here) {
+            showError(spec.protocol() + " port " + spec.port() + " is already open here: every client of it"
+                    + " shares that one port. Pick another number to open a second port.");
+            return false;
         }
         ServerConfig config = template.withPort(spec.port(), bind.get());
-        PortListener started;
-        try {
-            ServerListener all = ServerListener.all(pump, console);
-            ServerListener listener = taps.isEmpty() ? all : event -> {
-                all.onEvent(event);
-                taps.forEach(t -> t.onEvent(event));
-            };
-            started = PortListener.start(spec.protocol(), config, listener, descriptors);
-        } catch (BindFailure e) {
-            reportProblem(e.getMessage());
-            return false;
+        ServerListener all = ServerListener.all(pump, console);
+        ServerListener listener = taps.isEmpty() ? all : event -> {
+            all.onEvent(event);
+            taps.forEach(t -> t.onEvent(event));
+        };
+        showInfo(ports.busyProperty().get().isEmpty() ? "Opening " + spec.protocol() + " port " + spec.port() + "…"
+                : message.get());
+        ports.open(spec, config, listener, descriptors, (started, failure) -> opened(spec, started, failure));
+        return true;
+    }
+
+    private void opened(ListenSpec spec, PortListener started, BindFailure failure) {
+        if (failure != null) {
+            reportProblem(failure.getMessage());
+            return;
         }
         listeners.add(started);
         asked.put(started.runId(), spec);
@@ -266,29 +278,42 @@ public final class MainViewModel {
         } else {
             showInfo(pickedNote + howToConnect(bind.get(), started.port(), reachable));
         }
-        return true;
     }
 
-    /** Closes one port: its listening socket and every socket accepted on it. */
+    /** Closes one port: its listening socket and every socket accepted on it (off the FX thread). */
     public void stop(PortListener listener) {
-        listener.stop();
         listeners.remove(listener);
         asked.remove(listener.runId());
         updateRunning();
-        pump.drain();
-        flushLog();
+        closePorts(List.of(listener));
     }
 
-    /** Closes every port and every accepted socket. */
+    /** Closes every port and every accepted socket (off the FX thread). */
     public void stop() {
-        for (PortListener l : List.copyOf(listeners)) {
-            l.stop();
-        }
+        List<PortListener> all = List.copyOf(listeners);
         listeners.clear();
         asked.clear();
         updateRunning();
-        pump.drain();
-        flushLog();
+        closePorts(all);
+    }
+
+    private void closePorts(List<PortListener> closing) {
+        if (closing.isEmpty()) {
+            return;
+        }
+        ports.close(closing, () -> {
+            pump.drain();
+            flushLog();
+            if (ports.busyProperty().get().isEmpty() && listeners.isEmpty() && !messageIsError.get()) {
+                showInfo("");
+            }
+        });
+        showInfo(ports.busyProperty().get());
+    }
+
+    /** What is being opened or closed right now, in words; empty when nothing is. */
+    public ReadOnlyStringProperty busyProperty() {
+        return ports.busyProperty();
     }
 
     private void updateRunning() {
@@ -347,9 +372,15 @@ public final class MainViewModel {
         return info == null ? null : info.summary(java.time.Instant.now());
     }
 
-    /** Stops everything; called when the window closes. */
+    /** Stops everything; called when the window closes. Waits (up to 5 s) until the ports are free. */
     public void shutdown() {
-        stop();
+        List<PortListener> all = List.copyOf(listeners);
+        listeners.clear();
+        asked.clear();
+        updateRunning();
+        ports.closeAndWait(all);
+        pump.drain();
+        flushLog();
         pump.stop();
         addressRefresh.stop();
         addressWorker.shutdownNow();

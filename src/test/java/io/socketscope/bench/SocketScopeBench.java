@@ -106,6 +106,7 @@ class SocketScopeBench {
             window.viewModel().portTextProperty().set("0");
             return window.viewModel().start();
         });
+        waitFor(() -> onFx(() -> window.viewModel().listeners().size()) == 1, 10);
         PortListener app = onFx(() -> window.viewModel().listeners().get(0));
         int port = app.port();
 

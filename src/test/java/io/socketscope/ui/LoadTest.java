@@ -53,6 +53,7 @@ class LoadTest {
             window.viewModel().portTextProperty().set("0");
             window.viewModel().start();
         }).get(5, TimeUnit.SECONDS);
+        FxTesting.waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
         return onFx(() -> window.viewModel().boundPort());
     }
 

@@ -104,7 +104,8 @@ class MainWindowTest {
 
         robot.clickOn("#stopButton");
         waitUntil("no edges", () -> onFx(() -> window.graph().drawnEdges()) == 0);
-        assertTrue(text(robot, "#statusLabel").startsWith("Stopped."), text(robot, "#statusLabel"));
+        waitUntil("the status says Stopped", () -> text(robot, "#statusLabel").startsWith("Stopped."));
+        waitUntil("nothing is under way", () -> onFx(() -> window.viewModel().busyProperty().get()).isEmpty());
         for (Socket s : clients) {
             assertEquals(-1, s.getInputStream().read(), "Stop closed the client's socket");
         }
