@@ -216,6 +216,11 @@ final class ConnectionHandler {
         return mode == Mode.ECHO;
     }
 
+    /** Whether the client's FIN has arrived (read by this handler). */
+    boolean finSeen() {
+        return in.sawEnd();
+    }
+
     /** How many lines a text client sent. */
     int echoed() {
         return echoed;

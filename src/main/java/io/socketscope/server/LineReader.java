@@ -33,6 +33,11 @@ final class LineReader {
         return start == end && !eof;
     }
 
+    /** Whether the end of stream (the client's FIN) has been read. */
+    boolean sawEnd() {
+        return eof;
+    }
+
     /** A copy of the bytes received that are not yet part of a returned line. */
     byte[] pending() {
         return Arrays.copyOfRange(buffer, start, end);
