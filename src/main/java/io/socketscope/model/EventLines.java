@@ -48,6 +48,12 @@ public final class EventLines {
             String detail = e.isHttp() ? "\"" + e.line() + "\" " + e.status() : "text \"" + e.line() + "\" echoed";
             return about(e, e.connection(), LogEntry.Kind.REQUEST, detail);
         }
+        if (event instanceof ServerEvent.Greeted e) {
+            return about(e, e.connection(), LogEntry.Kind.GREET, (e.silent()
+                    ? "said nothing for the banner delay: greeted as a text client (nc, telnet)"
+                    : "not HTTP: greeted as a text client") + "; its lines are echoed back · "
+                    + Sizes.bytes(e.traffic().sent()) + " sent");
+        }
         if (event instanceof ServerEvent.HalfClosed e) {
             return about(e, e.connection(), LogEntry.Kind.FIN,
                     "peer-half-closed: the client shut its sending side (FIN); the server can still send");

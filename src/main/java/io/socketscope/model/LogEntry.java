@@ -13,8 +13,11 @@ import java.util.Locale;
  */
 public record LogEntry(Instant time, Kind kind, String client, String descriptor, String detail, long socketId) {
 
-    /** What happened. FIN: the client shut its sending side; DATAGRAM: a UDP datagram arrived. */
-    public enum Kind { LISTEN, ACCEPT, REQUEST, FIN, DATAGRAM, CLOSE, ERROR, STOP }
+    /**
+     * What happened. GREET: a client that is not HTTP got the banner; FIN: the client shut its sending side;
+     * DATAGRAM: a UDP datagram arrived.
+     */
+    public enum Kind { LISTEN, ACCEPT, GREET, REQUEST, FIN, DATAGRAM, CLOSE, ERROR, STOP }
 
     /** An entry that concerns no one socket. */
     public LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {

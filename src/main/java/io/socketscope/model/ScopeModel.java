@@ -114,6 +114,8 @@ public final class ScopeModel {
             } else if (event instanceof ServerEvent.Request e) {
                 requestsTotal++;
                 update(e.connection().id(), s -> s.withRequest(e.line(), e.userAgent(), e.traffic(), e.time()), updated);
+            } else if (event instanceof ServerEvent.Greeted e) {
+                update(e.connection().id(), s -> s.withTraffic(e.traffic()), updated);
             } else if (event instanceof ServerEvent.HalfClosed e) {
                 update(e.connection().id(), s -> s.halfClosed(e.traffic()), updated);
             } else if (event instanceof ServerEvent.Datagram e) {

@@ -103,6 +103,12 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
                 newer(now), state, closeReason, closedAt, at);
     }
 
+    /** Bytes moved without a request (a banner): counts only. */
+    SocketInfo withTraffic(Traffic now) {
+        return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, newer(now), state,
+                closeReason, closedAt, lastSeen);
+    }
+
     SocketInfo halfClosed(Traffic now) {
         return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, newer(now),
                 SocketState.HALF_CLOSED, closeReason, closedAt, lastSeen);

@@ -52,6 +52,10 @@ final class ConnectionHandler {
         default void finReceived() {
         }
 
+        /** A text client was greeted with the banner ({@code silent}: it had said nothing); bytes are counted. */
+        default void greeted(boolean silent) {
+        }
+
         /** The client opened with a TLS handshake (it tried https://); the socket closes at once. */
         default void tlsClient() {
         }
@@ -230,6 +234,7 @@ final class ConnectionHandler {
         clock.headDone();
         mode = Mode.ECHO;
         send(Pages.banner(ref, openSockets.getAsInt()));
+        reporter.greeted(first == null);
         if (first != null) {
             echo(first);
         }
@@ -240,7 +245,6 @@ final class ConnectionHandler {
         while (!idle()) {
             LineReader.Line line = in.readLine(MAX_LINE);
             if (line == null) {
-                reporter.finReceived();
                 return goodbye();
             }
             echo(line);
@@ -268,8 +272,19 @@ final class ConnectionHandler {
      * the first half with a reset, so the second half fails. That tells a half-close from a full close.
      */
     private CloseReason goodbye() {
+        boolean firstHalfSent = false;
         try {
             send(goodbyeFirst(echoed));
+            firstHalfSent = true;
+        } catch (IOException closedEntirely) {
+            // reported below: the FIN arrived either way
+        }
+        // After the first half, so that the event counts its bytes as sent.
+        reporter.finReceived();
+        if (!firstHalfSent) {
+            return CloseReason.PEER_CLOSED;
+        }
+        try {
             pause(config.finLinger().toMillis());
             send(GOODBYE_SECOND);
             return CloseReason.PEER_HALF_CLOSED;

@@ -61,6 +61,15 @@ public sealed interface ServerEvent {
         }
     }
 
+    /**
+     * A client that is not HTTP (it stayed silent for the banner delay, or its first line was not a request)
+     * was greeted with the one-line banner; from now on its lines are echoed. {@code silent}: it had said
+     * nothing. {@code traffic} counts the banner.
+     */
+    record Greeted(long runId, Instant time, ConnectionRef connection, boolean silent, Traffic traffic)
+            implements ServerEvent {
+    }
+
     /** The client shut its sending side (FIN received): the socket is half-closed, the server may still send. */
     record HalfClosed(long runId, Instant time, ConnectionRef connection, Traffic traffic) implements ServerEvent {
     }

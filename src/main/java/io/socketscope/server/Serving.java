@@ -256,9 +256,9 @@ final class Serving {
      * farewell thread; the second fails if the client closed entirely.
      */
     private void farewell(TcpConnection c) {
-        c.finReceived();
         try {
             c.write(ConnectionHandler.goodbyeFirst(c.handler.echoed()));
+            c.finReceived(); // after the first half, so that the event counts its bytes
             farewells.schedule(() -> {
                 try {
                     c.write(ConnectionHandler.GOODBYE_SECOND);
@@ -268,6 +268,7 @@ final class Serving {
                 }
             }, config.finLinger().toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException closedEntirely) {
+            c.finReceived();
             c.close(CloseReason.PEER_CLOSED);
         } catch (RejectedExecutionException stopped) {
             c.close(CloseReason.SERVER_STOP);

@@ -44,7 +44,7 @@ public final class SocketServer implements PortListener {
         // must not need a class that is not loaded yet, so load them all now.
         List<Class<?>> needed = List.of(ServerEvent.Failed.class, ServerEvent.Accepted.class, ServerEvent.Request.class,
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
-                ServerEvent.HalfClosed.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
+                ServerEvent.HalfClosed.class, ServerEvent.Greeted.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, TcpConnection.class, TcpConnection.Home.class,
                 Serving.class, Serving.Turn.class, AcceptHealth.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, ConnectionHandler.Parking.class,

@@ -77,6 +77,11 @@ final class TcpConnection implements ConnectionHandler.Reporter, WaitingRoom.Gue
     }
 
     @Override
+    public void greeted(boolean silent) {
+        home.emit(new ServerEvent.Greeted(home.runId(), Instant.now(), ref, silent, traffic.snapshot()));
+    }
+
+    @Override
     public void tlsClient() {
         home.emit(new ServerEvent.Failed(home.runId(), Instant.now(), ref, "a TLS (https://) client: SocketScope speaks plain"
                 + " http, open http://" + ref.server() + "/ instead"));

@@ -11,6 +11,7 @@ import io.socketscope.server.Descriptor;
 import io.socketscope.server.Endpoint;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.ServerEvent;
+import io.socketscope.server.Traffic;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
@@ -143,5 +144,18 @@ class ScopeModelTest {
                 "GET / HTTP/1.1", 200, ""));
         assertTrue(e.line().matches("\\[\\d\\d/Nov/2026 \\d\\d:\\d\\d:\\d\\d] REQUEST 192\\.168\\.1\\.251:53422 fd 57 "
                 + "\"GET / HTTP/1\\.1\" 200"), e.line());
+    }
+
+    @Test
+    void aGreetingUpdatesTheSocketsBytesAndIsLogged() throws Exception {
+        ScopeModel model = new ScopeModel();
+        ConnectionRef a = conn(1, "127.0.0.1", 40000, 9);
+        model.apply(List.of(listening(1, 8080, 41), new ServerEvent.Accepted(1, T, a, 0),
+                new ServerEvent.Greeted(1, T.plusMillis(1500), a, true, new Traffic(0, 151))));
+        assertEquals(151, model.find(a.id()).traffic().sent(), "current before any request or close");
+        LogEntry line = EventLines.entry(new ServerEvent.Greeted(1, T, a, true, new Traffic(0, 151)));
+        assertEquals(LogEntry.Kind.GREET, line.kind());
+        assertTrue(line.detail().startsWith("said nothing for the banner delay: greeted as a text client"), line.detail());
+        assertTrue(line.detail().endsWith("151 B sent"), line.detail());
     }
 }

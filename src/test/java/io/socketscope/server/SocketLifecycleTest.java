@@ -178,4 +178,43 @@ class SocketLifecycleTest {
         assertTrue(a.isRunning());
         assertEquals(200, Clients.get(ca, "/").status(), "stopping one port leaves the other serving");
     }
+
+    @Test
+    void theBannerAndTheFirstHalfOfTheGoodbyeAreCountedWhenTheyAreSentNotAtTheClose() throws Exception {
+        SocketServer server = start(CONFIG.withFinLinger(Duration.ofMillis(1500)));
+        Socket c = client(server.port());
+        java.io.InputStream in = c.getInputStream();
+        java.io.ByteArrayOutputStream banner = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            banner.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        ServerEvent.Greeted greeted = events.await(ServerEvent.Greeted.class, 1).get(0);
+        assertTrue(greeted.silent());
+        assertEquals(banner.size(), greeted.traffic().sent(), "the banner's bytes, as the client read them");
+        assertEquals(0, events.of(ServerEvent.Closed.class).size(), "while the socket is still open");
+
+        Clients.send(c, "hi\n");
+        assertEquals("hi", Clients.readLine(c));
+        c.shutdownOutput();
+        ServerEvent.HalfClosed fin = events.await(ServerEvent.HalfClosed.class, 1).get(0);
+        long firstHalf = ConnectionHandler.goodbyeFirst(1).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertEquals(banner.size() + "hi\r\n".length() + firstHalf, fin.traffic().sent(),
+                "the first half of the goodbye counted at the FIN, before the pause");
+        assertEquals(0, events.of(ServerEvent.Closed.class).size(), "reported during the pause, not after");
+        assertEquals(CloseReason.PEER_HALF_CLOSED, closeOf(c).reason());
+    }
+
+    @Test
+    void aFirstLineThatIsNotHttpIsGreetedToo() throws Exception {
+        SocketServer server = start(CONFIG);
+        Socket c = client(server.port());
+        Clients.send(c, "hello there\n");
+        assertTrue(Clients.readLine(c).startsWith("SocketScope: You are socket"));
+        ServerEvent.Greeted greeted = events.await(ServerEvent.Greeted.class, 1).get(0);
+        assertFalse(greeted.silent(), "it spoke first");
+        assertEquals("hello there", Clients.readLine(c), "then its line is echoed");
+    }
 }
