@@ -391,12 +391,8 @@ public final class MainViewModel {
         eventsSinceTick += batch.size();
         ScopeModel.Change change = model.apply(batch);
         if (!change.closed().isEmpty()) {
-            List<SocketInfo> closed = change.closed();
-            List<SocketInfo> newest = new ArrayList<>();
-            for (int i = closed.size() - 1; i >= 0 && newest.size() < ScopeModel.RECENTLY_CLOSED; i--) {
-                newest.add(closed.get(i));
-            }
-            prependNewest(recentlyClosed, newest, ScopeModel.RECENTLY_CLOSED);
+            // The model keeps the list; the table shows a copy of it, taken here.
+            recentlyClosed.setAll(model.recentlyClosed());
         }
         SocketInfo shown = selected.get();
         if (shown != null) {
