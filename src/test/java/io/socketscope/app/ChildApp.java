@@ -87,6 +87,11 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
+    /** The child's process id, to read its descriptors in /proc. */
+    public String pid() {
+        return Long.toString(process.pid());
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

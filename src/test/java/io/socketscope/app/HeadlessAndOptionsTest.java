@@ -94,10 +94,12 @@ class HeadlessAndOptionsTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Options options = Options.parse(List.of("--headless", "--listen", "tcp:0", "--listen", "udp:0", "--bind", "local",
                 "--banner-delay", "100", "--fin-linger", "200"));
+        int tcpPort;
         try (HeadlessRunner runner = new HeadlessRunner(options, out)) {
             List<io.socketscope.server.PortListener> ports = runner.start();
             assertEquals(2, ports.size());
             int tcp = ports.get(0).port();
+            tcpPort = tcp;
             int udp = ports.get(1).port();
             try (Socket c = Clients.connect(tcp)) {
                 Clients.readLine(c);
@@ -125,7 +127,8 @@ class HeadlessAndOptionsTest {
         assertTrue(text.contains("FIN") && text.contains("peer-half-closed: "), text);
         assertTrue(text.contains("CLOSE") && text.contains(" reset: "), text);
         assertTrue(text.lines().anyMatch(l -> l.contains("DATAGRAM 127.0.0.1:") && l.contains("#1, 4 bytes") && l.contains("\"ping\"")), text);
-        assertTrue(text.contains("server-stop") || text.contains("STOP"), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("STOP") && l.endsWith("stopped listening on TCP port " + tcpPort)),
+                text);
         assertTrue(text.contains("stopped receiving on UDP port"), text);
     }
 }

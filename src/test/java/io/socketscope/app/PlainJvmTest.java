@@ -31,6 +31,14 @@ class PlainJvmTest {
             closed.close();
             try (Socket browser = Clients.connect(port)) {
                 assertEquals(200, Clients.get(browser, "/").status());
+                // The descriptor it shows, found by the /proc search, is the one the kernel holds for this
+                // connection in the child (read from /proc/<pid> with none of the app's code).
+                String json = Clients.get(browser, "/socket.json").body();
+                java.util.regex.Matcher fd = java.util.regex.Pattern.compile("\"fd\":(\\d+),\"fdKind\":\"os\"")
+                        .matcher(json);
+                assertTrue(fd.find(), json);
+                assertEquals(io.socketscope.server.Kernel.tcpDescriptor(app.pid(), port, browser.getLocalPort()),
+                        Integer.parseInt(fd.group(1)));
             }
             try (Socket person = Clients.connect(port)) {
                 assertTrue(Clients.readLine(person).startsWith("SocketScope: "), "a silent client is greeted");

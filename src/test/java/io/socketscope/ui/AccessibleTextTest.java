@@ -59,7 +59,7 @@ class AccessibleTextTest {
         assertTrue(m.matches(), said);
         assertEquals(client.getLocalPort(), Integer.parseInt(m.group(2)));
         assertEquals(port, Integer.parseInt(m.group(3)));
-        assertEquals(kernelDescriptor(port, client.getLocalPort()), Integer.parseInt(m.group(1)),
+        assertEquals(io.socketscope.server.Kernel.tcpDescriptor(port, client.getLocalPort()), Integer.parseInt(m.group(1)),
                 "the descriptor said is the one /proc/self/fd holds for this connection");
 
         Node host = onFx(() -> window.graph().lookup("#host-127-0-0-1"));
@@ -72,39 +72,5 @@ class AccessibleTextTest {
 
         client.close();
         waitUntil("the closed edge says so", () -> onFx(edge::getAccessibleText).endsWith(", closed"));
-    }
-
-    /**
-     * The server side's descriptor for the connection from {@code clientPort} to {@code port}, read from the
-     * kernel alone: its inode in /proc/net/tcp or tcp6, then the /proc/self/fd entry that points at that inode.
-     */
-    static int kernelDescriptor(int port, int clientPort) throws Exception {
-        String inode = null;
-        // The JDK's sockets are IPv6 ones even for 127.0.0.1 (listed in tcp6 as ::ffff:127.0.0.1).
-        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
-        if (Files.isReadable(Path.of("/proc/net/tcp6"))) {
-            lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
-        }
-        for (String line : lines) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length > 9 && f[1].contains(":") && f[2].contains(":")
-                    && Integer.parseInt(f[1].split(":")[1], 16) == port
-                    && Integer.parseInt(f[2].split(":")[1], 16) == clientPort) {
-                inode = f[9];
-            }
-        }
-        assertTrue(inode != null, "the kernel lists the connection");
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : (Iterable<Path>) fds::iterator) {
-                try {
-                    if (Files.readSymbolicLink(fd).toString().equals("socket:[" + inode + "]")) {
-                        return Integer.parseInt(fd.getFileName().toString());
-                    }
-                } catch (java.io.IOException gone) {
-                    // closed meanwhile
-                }
-            }
-        }
-        throw new AssertionError("no descriptor of this process points at socket inode " + inode);
     }
 }

@@ -113,7 +113,11 @@ class ConnectPanelTest {
         assertTrue(hints.contains("same Wi-Fi"), hints);
         assertTrue(hints.contains("Guest networks"), hints);
         assertTrue(hints.contains(":" + port), hints);
-        assertTrue(hints.contains("ufw allow " + port + "/tcp") || hints.contains("netsh") || hints.contains("Firewall"));
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String firewall = os.contains("win") ? "netsh advfirewall firewall add rule name=SocketScope dir=in action=allow"
+                + " protocol=TCP localport=" + port
+                : os.contains("mac") ? "System Settings → Network → Firewall" : "sudo ufw allow " + port + "/tcp";
+        assertTrue(hints.contains(firewall), "this OS's firewall step, " + firewall + ", in: " + hints);
         try (Socket s = Clients.connect(port)) {
             waitUntil("hints go", () -> !onFx(() -> robot.lookup("#hints").query().isVisible()));
         }

@@ -1,0 +1,101 @@
+package io.socketscope.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What the Linux kernel says about this process's sockets, read with no code of the app: the socket's inode
+ * from {@code /proc/net/{tcp,tcp6,udp,udp6}}, then the {@code /proc/self/fd} entry whose link points at
+ * {@code socket:[inode]}. Tests compare the descriptors the app shows with these, never with the app's own.
+ */
+public final class Kernel {
+
+    private static final int LISTEN = 0x0A;
+    private static final int UDP_UNCONNECTED = 0x07;
+
+    private Kernel() {
+    }
+
+    /** Whether this system has the files read here (Linux). */
+    public static boolean available() {
+        return Files.isReadable(Path.of("/proc/net/tcp")) && Files.isDirectory(Path.of("/proc/self/fd"));
+    }
+
+    /** The server side's descriptor of the TCP connection from {@code clientPort} to local port {@code port}. */
+    public static int tcpDescriptor(int port, int clientPort) throws IOException {
+        return tcpDescriptor("self", port, clientPort);
+    }
+
+    /** The same, in another process of this machine ({@code pid}), such as a child app. */
+    public static int tcpDescriptor(String pid, int port, int clientPort) throws IOException {
+        return descriptorOf(pid, inode(List.of("tcp", "tcp6"), port, clientPort, -1),
+                "TCP " + clientPort + " -> " + port);
+    }
+
+    /** The descriptors of the TCP sockets listening on {@code port} (one per address family), ascending. */
+    public static List<Integer> listeningDescriptors(int port) throws IOException {
+        TreeSet<Integer> fds = new TreeSet<>();
+        for (String inode : inodes(List.of("tcp", "tcp6"), port, 0, LISTEN)) {
+            fds.add(descriptorOf("self", inode, "TCP listening on " + port));
+        }
+        return new ArrayList<>(fds);
+    }
+
+    /** The descriptors of the UDP sockets bound to {@code port}, ascending. */
+    public static List<Integer> udpDescriptors(int port) throws IOException {
+        TreeSet<Integer> fds = new TreeSet<>();
+        for (String inode : inodes(List.of("udp", "udp6"), port, 0, UDP_UNCONNECTED)) {
+            fds.add(descriptorOf("self", inode, "UDP " + port));
+        }
+        return new ArrayList<>(fds);
+    }
+
+    private static String inode(List<String> tables, int port, int remotePort, int state) throws IOException {
+        List<String> found = inodes(tables, port, remotePort, state);
+        if (found.size() != 1) {
+            throw new AssertionError("the kernel lists " + found.size() + " sockets for port " + port + " from "
+                    + remotePort + ", not one");
+        }
+        return found.get(0);
+    }
+
+    /** Inodes of sockets with local port {@code port}, remote port {@code remotePort}, and (unless -1) a state. */
+    private static List<String> inodes(List<String> tables, int port, int remotePort, int state) throws IOException {
+        List<String> inodes = new ArrayList<>();
+        for (String table : tables) {
+            Path file = Path.of("/proc/net", table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[1].contains(":") && f[2].contains(":")
+                        && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port
+                        && Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16) == remotePort
+                        && (state < 0 || Integer.parseInt(f[3], 16) == state) && !f[9].equals("0")) {
+                    inodes.add(f[9]);
+                }
+            }
+        }
+        return inodes;
+    }
+
+    private static int descriptorOf(String pid, String inode, String what) throws IOException {
+        try (var fds = Files.list(Path.of("/proc", pid, "fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().equals("socket:[" + inode + "]")) {
+                        return Integer.parseInt(fd.getFileName().toString());
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        throw new AssertionError("no descriptor of this process points at the socket of " + what);
+    }
+}
