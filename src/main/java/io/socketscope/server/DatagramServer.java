@@ -59,7 +59,7 @@ public final class DatagramServer implements PortListener {
 
     private DatagramServer(ServerConfig config, ServerListener listener, DescriptorLookup lookup) {
         this.config = config;
-        this.listener = listener;
+        this.listener = new SafeListener(listener);
         this.lookup = lookup;
     }
 
@@ -321,11 +321,7 @@ public final class DatagramServer implements PortListener {
     }
 
     private void emit(ServerEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("a server listener failed on {}", event, e);
-        }
+        listener.onEvent(event);
     }
 
     /** A bound UDP socket with its address and descriptor. */

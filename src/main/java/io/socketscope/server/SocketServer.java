@@ -44,7 +44,7 @@ public final class SocketServer implements PortListener {
         // must not need a class that is not loaded yet, so load them all now.
         List<Class<?>> needed = List.of(ServerEvent.Failed.class, ServerEvent.Accepted.class, ServerEvent.Request.class,
                 ServerEvent.Closed.class, ServerEvent.Stopped.class,
-                ServerEvent.HalfClosed.class, ServerEvent.Greeted.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
+                ServerEvent.HalfClosed.class, ServerEvent.Greeted.class, SafeListener.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, TcpConnection.class, TcpConnection.Home.class,
                 Serving.class, Serving.Turn.class, AcceptHealth.class, ConnectionHandler.class,
                 ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, ConnectionHandler.Parking.class,
@@ -109,7 +109,7 @@ public final class SocketServer implements PortListener {
 
     private SocketServer(ServerConfig config, ServerListener listener, DescriptorLookup lookup) {
         this.config = config;
-        this.listener = listener;
+        this.listener = new SafeListener(listener);
         this.lookup = lookup;
     }
 
@@ -348,13 +348,7 @@ public final class SocketServer implements PortListener {
     }
 
     private void emit(ServerEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException | LinkageError e) {
-            // A listener that fails (even for want of a class file when descriptors run out) loses this
-            // event for itself; the server's threads go on.
-            LOG.warn("a server listener failed on {}", event, e);
-        }
+        listener.onEvent(event);
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
