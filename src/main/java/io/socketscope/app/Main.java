@@ -24,6 +24,10 @@ public final class Main {
             System.out.print(Options.USAGE);
             return;
         }
+        if (options.version()) {
+            System.out.println("SocketScope " + Version.current());
+            return;
+        }
         if (options.headless()) {
             runHeadless(options);
         } else {

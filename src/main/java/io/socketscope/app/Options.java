@@ -13,14 +13,14 @@ import java.util.List;
  * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
-                      List<ListenSpec> listens, boolean present) {
+                      List<ListenSpec> listens, boolean present, boolean version) {
 
     public Options {
         listens = List.copyOf(listens);
     }
 
     public static final String USAGE = """
-            Usage: mvn javafx:run -Djavafx.args="[options]"
+            Usage: SocketScope [options]     (from the source: mvn javafx:run -Djavafx.args="[options]")
               --listen tcp:N|udp:N open this port (repeatable: --listen tcp:8080 --listen udp:8080 --listen tcp:9090)
               --port N             short for --listen tcp:N, 0-65535 (default 8080; 0 lets the OS pick)
               --bind all|local     all interfaces, so phones can connect (default), or this computer only
@@ -33,6 +33,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500, 0 = at once)
               --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
               --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
+              --version            print the version
               --help               print this help
             """;
 
@@ -44,7 +45,8 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
     }
 
     public static Options defaults() {
-        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false);
+        return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false,
+                false);
     }
 
     public int port() {
@@ -63,6 +65,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean start = false;
         boolean headless = false;
         boolean help = false;
+        boolean version = false;
         boolean present = false;
         ServerConfig c = ServerConfig.of(8080, BindMode.ALL);
         List<ListenSpec> listens = new ArrayList<>();
@@ -75,6 +78,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                     start = true;
                 }
                 case "--help", "-h" -> help = true;
+                case "--version", "-V" -> version = true;
                 case "--present" -> present = true;
                 case "--port" -> {
                     PortInput.Result r = PortInput.parse(value(args, ++i, arg));
@@ -115,7 +119,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         }
         int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
                 .findFirst().orElse(listens.get(0)).port();
-        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present);
+        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version);
     }
 
     private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {

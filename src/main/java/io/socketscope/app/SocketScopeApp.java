@@ -47,6 +47,7 @@ public final class SocketScopeApp extends Application {
                     + " ms after the JVM started"));
         }
         window = MainWindow.show(stage, options.serverConfig(), console);
+        stage.setTitle("SocketScope " + Version.current() + ": one port, many sockets");
         if (!options.listens().isEmpty()) {
             window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
             window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));

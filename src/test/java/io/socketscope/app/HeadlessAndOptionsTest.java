@@ -131,4 +131,18 @@ class HeadlessAndOptionsTest {
                 text);
         assertTrue(text.contains("stopped receiving on UDP port"), text);
     }
+
+    @Test
+    void versionIsTheProjectsAsMavenBuiltIt() throws Exception {
+        assertTrue(Options.parse(List.of("--version")).version());
+        assertTrue(Options.parse(List.of("-V")).version());
+        assertTrue(!Options.parse(List.of("--port", "9")).version());
+        // The pom's own <version>, read here from the pom, not from the code under test.
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<artifactId>socketscope</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the pom names its version");
+        assertEquals(m.group(1), Version.current());
+        assertTrue(Options.USAGE.contains("--version"));
+    }
 }
