@@ -3,6 +3,7 @@ package io.socketscope.app;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.DescriptorLookup;
+import io.socketscope.server.Platform;
 import io.socketscope.server.ListenSpec;
 import io.socketscope.server.LocalAddresses;
 import io.socketscope.server.PortListener;
@@ -31,12 +32,15 @@ public final class HeadlessRunner implements AutoCloseable {
         }, ConsoleLog.CAPACITY);
     }
 
+    /** What this system can tell about descriptors, found once. */
+    private final Platform platform = Platform.ofThisSystem();
+
     /**
      * Opens every port of the command line, in order; if one cannot be opened, closes those already open
      * and throws a {@link BindFailure} whose message says why.
      */
     public List<PortListener> start() throws BindFailure {
-        DescriptorLookup lookup = DescriptorLookup.forThisSystem();
+        DescriptorLookup lookup = platform.lookup();
         for (ListenSpec spec : options.listens()) {
             try {
                 listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), lines, lookup));
@@ -64,6 +68,7 @@ public final class HeadlessRunner implements AutoCloseable {
                 }
                 out.println("# on this computer: http://127.0.0.1:" + port + "/  or  nc 127.0.0.1 " + port);
             }
+            out.println("# " + platform.osName() + ": " + platform.describe());
             out.flush();
         }
     }

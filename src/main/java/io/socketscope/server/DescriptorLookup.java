@@ -24,8 +24,13 @@ public interface DescriptorLookup {
         return listening(local);
     }
 
-    /** The real OS lookup where this system offers one (Linux {@code /proc}), else surrogate ids. */
+    /** What the numbers it gives are, where the channel or the system lets it read them. */
+    default Descriptor.Kind kind() {
+        return Descriptor.Kind.OS;
+    }
+
+    /** The lookup for what this system can tell, decided once (see {@link Platform}). */
     static DescriptorLookup forThisSystem() {
-        return ProcFdLookup.isAvailable() ? new ProcFdLookup(new SurrogateIds()) : new SurrogateIds();
+        return Platform.ofThisSystem().lookup();
     }
 }

@@ -45,7 +45,10 @@ final class Pages {
         String client = TextEscapes.html(c.client().toString());
         String server = TextEscapes.html(c.server().toString());
         String port = Integer.toString(c.server().port());
-        String descriptorNote = c.descriptor().kind() == Descriptor.Kind.OS
+        String descriptorNote = c.descriptor().kind() == Descriptor.Kind.HANDLE
+                ? "the socket's handle, Windows' equivalent of a descriptor: the number Winsock's <code>accept()</code>"
+                        + " returned for your connection"
+                : c.descriptor().kind() == Descriptor.Kind.OS
                 ? "the number the operating system's <code>accept()</code> returned for your connection"
                 : "SocketScope's own id for your connection (this system does not show OS descriptors)";
         return page("You are socket " + fd, """

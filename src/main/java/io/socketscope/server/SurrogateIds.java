@@ -9,6 +9,11 @@ public final class SurrogateIds implements DescriptorLookup {
     private final AtomicInteger next = new AtomicInteger(1);
 
     @Override
+    public Descriptor.Kind kind() {
+        return Descriptor.Kind.SURROGATE;
+    }
+
+    @Override
     public Descriptor listening(InetSocketAddress local) {
         return Descriptor.surrogate(next.getAndIncrement());
     }

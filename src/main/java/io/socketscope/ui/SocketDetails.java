@@ -124,9 +124,12 @@ final class SocketDetails extends VBox {
         set("client", info.connection().client().toString());
         set("server", info.connection().server().toString() + (info.connection().server().address().isAnyLocalAddress()
                 ? " (any local address: a socket bound to all of them)" : ""));
+        io.socketscope.server.Descriptor.Kind kind = info.connection().descriptor().kind();
         String whose = !tcp ? " (the UDP port's only socket)"
-                : info.connection().descriptor().kind() == io.socketscope.server.Descriptor.Kind.OS
-                ? " (from accept(), as the OS numbers it)" : " (SocketScope's own id)";
+                : kind == io.socketscope.server.Descriptor.Kind.OS ? " (from accept(), as the OS numbers it)"
+                : kind == io.socketscope.server.Descriptor.Kind.HANDLE
+                ? " (the socket's handle from accept(): Windows' equivalent of a descriptor)"
+                : " (SocketScope's own id: this system does not let it read descriptors)";
         set("descriptor", info.connection().descriptor().label() + whose);
         set("opened", CLOCK.format(info.openedAt()));
         keyText("age", info.isOpen() ? (tcp ? "Open for" : "Seen for") : (tcp ? "Was open for" : "Was seen for"));
