@@ -49,7 +49,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
 
     /** How many log rows the table keeps (the model's counters stay exact regardless). */
-    static final int TABLE_ROWS = 2000;
+    static final int TABLE_ROWS = LogRows.KEPT;
     /** How often the list of reachable addresses is read again (Wi-Fi reconnects, cables). */
     static final javafx.util.Duration ADDRESS_REFRESH = javafx.util.Duration.seconds(5);
     /** How long after Start, with nothing connected, the troubleshooting hints appear. */
@@ -67,16 +67,12 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper(this, "portNote", "");
-    private final ObservableList<LogEntry> logRows = FXCollections.observableArrayList();
+    private final LogRows log = new LogRows();
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(this, "boundPort", -1);
     private final ReadOnlyBooleanWrapper hintsVisible = new ReadOnlyBooleanWrapper(this, "hintsVisible", false);
-    private final ObservableList<LocalAddresses.Reachable> reachable = FXCollections.observableArrayList();
-    private final ExecutorService addressWorker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-addresses");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Timeline addressRefresh = new Timeline(new KeyFrame(ADDRESS_REFRESH, e -> refreshAddresses()));
+    /** Where this computer can be reached; its changes refresh the how-to-connect line. */
+    private final Reachability addresses = new Reachability(this::addressesChanged);
+    private final ObservableList<LocalAddresses.Reachable> reachable = addresses.list();
     private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
     private final HostNames hostNames = new HostNames();
     /** Opens and closes ports off the FX thread, in order. */
@@ -96,8 +92,6 @@ public final class MainViewModel {
     private static final long STORM_TICK_NANOS = 250_000_000L;
     private static final int STORM_EVENTS = 2_000;
     private long eventsSinceTick;
-    /** Rows for the table's next refresh, newest last, formatted only when the refresh takes them. */
-    private final java.util.ArrayDeque<java.util.function.Supplier<LogEntry>> pendingRows = new java.util.ArrayDeque<>();
     private long lastTick;
     private boolean statusDirty;
     /**
@@ -127,9 +121,6 @@ public final class MainViewModel {
         protocol.addListener((obs, old, now) -> portNote.set(noteFor(portText.get(), now)));
         portNote.set(noteFor(portText.get(), protocol.get()));
         pump.start();
-        addressRefresh.setCycleCount(Animation.INDEFINITE);
-        addressRefresh.play();
-        refreshAddresses();
         hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && model.acceptedTotal() == 0
                 && runningBind() == BindMode.ALL));
     }
@@ -152,19 +143,15 @@ public final class MainViewModel {
         hintTimer.setDuration(delay);
     }
 
-    /** Reads the interface table off the FX thread and publishes it back only if it changed. */
+    /** Reads the interface table again (off the FX thread). */
     void refreshAddresses() {
-        addressWorker.execute(() -> {
-            List<LocalAddresses.Reachable> now = LocalAddresses.find();
-            Platform.runLater(() -> {
-                if (!now.equals(reachable)) {
-                    reachable.setAll(now);
-                    if (runningBind() == BindMode.ALL && !messageIsError.get()) {
-                        showInfo(pickedNote + howToConnect(BindMode.ALL, boundPort.get(), reachable));
-                    }
-                }
-            });
-        });
+        addresses.refresh();
+    }
+
+    private void addressesChanged() {
+        if (runningBind() == BindMode.ALL && !messageIsError.get()) {
+            showInfo(pickedNote + howToConnect(BindMode.ALL, boundPort.get(), reachable));
+        }
     }
 
     /**
@@ -382,8 +369,7 @@ public final class MainViewModel {
         pump.drain();
         flushLog();
         pump.stop();
-        addressRefresh.stop();
-        addressWorker.shutdownNow();
+        addresses.stop();
         hostNames.close();
     }
 
@@ -417,17 +403,8 @@ public final class MainViewModel {
             // A problem of the listener itself (not of one client): say it where people look.
             showError(problem);
         }
-        // The table and status line take new rows at most ten times a second (four in a storm), and a row
-        // is formatted only if it is among the newest the table keeps at that moment: in a storm most
-        // lines are counted and never formatted.
-        List<LogEntry> logged = change.logged();
-        for (int i = Math.max(0, logged.size() - TABLE_ROWS); i < logged.size(); i++) {
-            int index = i;
-            pendingRows.addLast(() -> logged.get(index));
-            if (pendingRows.size() > TABLE_ROWS) {
-                pendingRows.removeFirst();
-            }
-        }
+        // The table and status line take new rows at most ten times a second (four in a storm).
+        log.offer(change.logged());
         statusDirty = true;
         if (!change.opened().isEmpty()) {
             hintsVisible.set(false);
@@ -440,28 +417,9 @@ public final class MainViewModel {
         graphUpdater.accept(change);
     }
 
-    /**
-     * Puts {@code newestFirst} (at most {@code cap} items) at the top of a newest-first list and drops the
-     * oldest past {@code cap}: one removal and one insertion, so a table sees two changes, not one per item.
-     */
-    private static <T> void prependNewest(ObservableList<T> list, List<T> newestFirst, int cap) {
-        int keep = Math.max(0, Math.min(list.size(), cap - newestFirst.size()));
-        if (keep < list.size()) {
-            list.remove(keep, list.size());
-        }
-        list.addAll(0, newestFirst);
-    }
-
     /** Puts pending log rows into the table and refreshes the status line (on the tick, or at once). */
     void flushLog() {
-        if (!pendingRows.isEmpty()) {
-            List<LogEntry> newestFirst = new ArrayList<>(pendingRows.size());
-            for (var it = pendingRows.descendingIterator(); it.hasNext(); ) {
-                newestFirst.add(it.next().get());
-            }
-            pendingRows.clear();
-            prependNewest(logRows, newestFirst, TABLE_ROWS);
-        }
+        log.flush();
         if (statusDirty) {
             statusDirty = false;
             status.set(model.statusLine());
@@ -487,16 +445,7 @@ public final class MainViewModel {
 
     /** Where a browser or nc should connect, in words. */
     static String howToConnect(BindMode mode, int port, List<LocalAddresses.Reachable> reachable) {
-        if (mode == BindMode.LOCAL) {
-            return "Open http://127.0.0.1:" + port + "/ in a browser on this computer, or run: nc 127.0.0.1 " + port
-                    + ". Phones cannot connect: choose \"all interfaces\" for that.";
-        }
-        if (reachable.isEmpty()) {
-            return "Open http://127.0.0.1:" + port + "/ here. No network interface is up, so phones cannot connect yet.";
-        }
-        LocalAddresses.Reachable best = reachable.get(0);
-        return "Phones and laptops on the same Wi-Fi: open " + best.url(port) + " (" + best.interfaceName()
-                + "). On this computer: http://127.0.0.1:" + port + "/ or nc 127.0.0.1 " + port;
+        return Reachability.howToConnect(mode, port, reachable);
     }
 
     private static String noteFor(String text, Protocol protocol) {
@@ -575,6 +524,6 @@ public final class MainViewModel {
     }
 
     public ObservableList<LogEntry> logRows() {
-        return logRows;
+        return log.rows();
     }
 }
