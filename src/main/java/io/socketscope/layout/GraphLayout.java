@@ -55,14 +55,15 @@ public final class GraphLayout {
         return used[0] <= bandHeight && used[1] <= bandHeight;
     }
 
-    private static double portColumnX(double width, int sides) {
-        return sides == 2 ? (width - Metrics.PORT_WIDTH) / 2 : width - Metrics.MARGIN - Metrics.PORT_WIDTH;
+    /** Centred when hosts stand on both sides, or when there is no host yet; else at the right. */
+    private static double portColumnX(double width, int sides, boolean noHosts) {
+        return sides == 2 || noHosts ? (width - Metrics.PORT_WIDTH) / 2 : width - Metrics.MARGIN - Metrics.PORT_WIDTH;
     }
 
     private static Layout full(double width, double height, int portCount, List<HostDemand> hosts, int sides,
                                double top, double bandHeight, Box caption) {
         double[] used = fullHeights(hosts, sides);
-        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight,
+        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides, hosts.isEmpty()), top, bandHeight,
                 Math.max(used[0], used[1]));
         double[] y = {top, top};
         List<HostPlace> placed = new ArrayList<>(hosts.size());
@@ -118,7 +119,7 @@ public final class GraphLayout {
                     List.of()));
         }
         int longest = Math.max(used[0], sides == 2 ? used[1] : 0) + (grouped ? 1 : 0);
-        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides), top, bandHeight,
+        List<Box> ports = PortColumn.place(portCount, portColumnX(width, sides, hosts.isEmpty()), top, bandHeight,
                 longest * (Metrics.ROW_HEIGHT + Metrics.ROW_GAP) - Metrics.ROW_GAP);
         GroupPlace group = null;
         if (grouped) {

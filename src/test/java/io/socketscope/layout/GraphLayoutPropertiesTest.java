@@ -259,4 +259,18 @@ class GraphLayoutPropertiesTest {
             return (b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x());
         }
     }
+
+    @Test
+    void withNoHostYetThePortsStandInTheMiddle() {
+        for (double[] size : new double[][] {{800, 400}, {950, 460}, {1400, 700}}) {
+            for (int ports : new int[] {1, 3, 8}) {
+                Layout layout = GraphLayout.compute(size[0], size[1], ports, java.util.List.of());
+                for (Box port : layout.ports()) {
+                    double middle = port.x() + port.width() / 2;
+                    org.junit.jupiter.api.Assertions.assertEquals(size[0] / 2, middle, 1.0,
+                            ports + " ports in " + size[0] + " x " + size[1] + ": " + port);
+                }
+            }
+        }
+    }
 }
