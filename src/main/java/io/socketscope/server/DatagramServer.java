@@ -173,8 +173,8 @@ public final class DatagramServer implements PortListener {
         int size = packet.getLength();
         long now = System.nanoTime();
         Flow flow;
-        long number;
-        String unanswered;
+        long number = 0;
+        String unanswered = "";
         byte[] reply = null;
         String ignoredReport = null;
         synchronized (lock) {
@@ -204,7 +204,6 @@ public final class DatagramServer implements PortListener {
                 if (unanswered.isEmpty()) {
                     reply = Pages.datagramReply(flow.ref, number, size, flows.size()).getBytes(StandardCharsets.UTF_8);
                 }
-                flow.pending = new Pending(number, unanswered);
             }
         }
         if (flow == null) {
@@ -213,7 +212,6 @@ public final class DatagramServer implements PortListener {
             }
             return;
         }
-        Pending pending = flow.pending;
         String preview = ConnectionHandler.forLog(preview(packet.getData(), packet.getOffset(), size));
         int sent = 0;
         if (reply != null) {
@@ -233,8 +231,7 @@ public final class DatagramServer implements PortListener {
             traffic = flow.traffic;
         }
         // Outside the lock: no listener runs under it. Stop reports its CLOSEs only after this thread is done.
-        emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, pending.number(), traffic,
-                pending.unanswered()));
+        emit(new ServerEvent.Datagram(runId, Instant.now(), flow.ref, size, preview, number, traffic, unanswered));
     }
 
     /** Why this datagram gets no reply ("" when it does); counts the reply against the limits. Under the lock. */
@@ -332,10 +329,6 @@ public final class DatagramServer implements PortListener {
     private record FlowKey(Endpoint local, Endpoint peer) {
     }
 
-    /** The number and reply verdict of the datagram a receiver is handling for a flow. */
-    private record Pending(long number, String unanswered) {
-    }
-
     /** What is known of one peer's datagrams; guarded by the server's lock. */
     private static final class Flow {
         final ConnectionRef ref;
@@ -345,7 +338,6 @@ public final class DatagramServer implements PortListener {
         /** The second (of nanoTime) its replies are counted in, and how many went out in it. */
         long second = Long.MIN_VALUE;
         int replies;
-        Pending pending;
 
         Flow(ConnectionRef ref) {
             this.ref = ref;

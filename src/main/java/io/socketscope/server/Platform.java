@@ -41,18 +41,26 @@ public record Platform(String osName, boolean channelsReadable, boolean procRead
      */
     public DescriptorLookup lookup() {
         SurrogateIds surrogates = new SurrogateIds();
+        return switch (kind()) {
+            case HANDLE -> new ChannelLookup(Descriptor.Kind.HANDLE, surrogates);
+            // Linux: reads the channel first, searches /proc when it cannot.
+            case OS -> isLinux() && procReadable ? new ProcFdLookup(surrogates)
+                    : new ChannelLookup(Descriptor.Kind.OS, surrogates);
+            case SURROGATE -> surrogates;
+        };
+    }
+
+    /** What the numbers shown on this platform are. */
+    public Descriptor.Kind kind() {
         if (isWindows()) {
-            return channelsReadable ? new ChannelLookup(Descriptor.Kind.HANDLE, surrogates) : surrogates;
+            return channelsReadable ? Descriptor.Kind.HANDLE : Descriptor.Kind.SURROGATE;
         }
-        if (isLinux() && procReadable) {
-            return new ProcFdLookup(surrogates); // reads the channel first, searches /proc when it cannot
-        }
-        return channelsReadable ? new ChannelLookup(Descriptor.Kind.OS, surrogates) : surrogates;
+        return channelsReadable || (isLinux() && procReadable) ? Descriptor.Kind.OS : Descriptor.Kind.SURROGATE;
     }
 
     /** In words, for the log and the README: what the numbers on the edges are on this system. */
     public String describe() {
-        return switch (lookup().kind()) {
+        return switch (kind()) {
             case OS -> "descriptors are the operating system's own (fd N, as accept() returns it)";
             case HANDLE -> "descriptors are Windows socket handles (handle 0x…, as Winsock's accept() returns it)";
             case SURROGATE -> "this system does not let SocketScope read descriptors: ids are its own (id N)";

@@ -145,7 +145,7 @@ public final class MainViewModel {
 
     private void addressesChanged() {
         if (runningBind() == BindMode.ALL && !messageIsError.get()) {
-            showInfo(pickedNote + howToConnect(BindMode.ALL, boundPort.get(), reachable));
+            showInfo(pickedNote + Reachability.howToConnect(BindMode.ALL, boundPort.get(), reachable));
         }
     }
 
@@ -258,7 +258,7 @@ public final class MainViewModel {
             showInfo(pickedNote + "UDP port " + started.port() + " is open: try nc -u 127.0.0.1 " + started.port()
                     + " and type a line; each line is one datagram, answered by the port's one socket.");
         } else {
-            showInfo(pickedNote + howToConnect(bind.get(), started.port(), reachable));
+            showInfo(pickedNote + Reachability.howToConnect(bind.get(), started.port(), reachable));
         }
     }
 
@@ -436,11 +436,6 @@ public final class MainViewModel {
     private void showInfo(String text) {
         message.set(text);
         messageIsError.set(false);
-    }
-
-    /** Where a browser or nc should connect, in words. */
-    static String howToConnect(BindMode mode, int port, List<LocalAddresses.Reachable> reachable) {
-        return Reachability.howToConnect(mode, port, reachable);
     }
 
     private static String noteFor(String text, Protocol protocol) {
