@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the walls standing, read from the compiled classes (ArchUnit): data flows one way (server → model →
  * ui, with layout beside the ui and app on top), no package cycle, and the server, the model and the layout
- * never touch JavaFX, so each is testable alone.
+ * never touch JavaFX (nor does machine, this host's sockets read through OSHI), so each is testable alone.
  */
 class ArchitectureTest {
 
@@ -22,7 +22,7 @@ class ArchitectureTest {
     @Test
     void serverModelAndLayoutUseNoJavaFx() {
         noClasses().that().resideInAnyPackage("io.socketscope.server..", "io.socketscope.model..",
-                        "io.socketscope.layout..")
+                        "io.socketscope.layout..", "io.socketscope.machine..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
                 .check(MAIN);
     }
@@ -34,12 +34,14 @@ class ArchitectureTest {
                 .layer("ui").definedBy("io.socketscope.ui..")
                 .layer("layout").definedBy("io.socketscope.layout..")
                 .layer("model").definedBy("io.socketscope.model..")
+                .layer("machine").definedBy("io.socketscope.machine..")
                 .layer("server").definedBy("io.socketscope.server..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("layout").mayOnlyBeAccessedByLayers("ui")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "app")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("model", "ui", "app")
+                .whereLayer("machine").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("model", "machine", "ui", "app")
                 .check(MAIN);
     }
 

@@ -1,5 +1,8 @@
 package io.socketscope.app;
 
+import io.socketscope.machine.HostSocketsText;
+import io.socketscope.machine.HostSockets;
+import io.socketscope.machine.PortHolders;
 import io.socketscope.server.BindFailure;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +31,10 @@ public final class Main {
             System.out.println("SocketScope " + Version.current());
             return;
         }
+        if (options.hostSockets()) {
+            System.out.print(HostSocketsText.format(new HostSockets().read(), HostSockets.ownPid()));
+            return;
+        }
         if (options.headless()) {
             runHeadless(options);
         } else {
@@ -40,7 +47,7 @@ public final class Main {
         try {
             runner.start();
         } catch (BindFailure e) {
-            System.err.println("socketscope: " + e.getMessage());
+            System.err.println("socketscope: " + PortHolders.naming(e, new HostSockets()).getMessage());
             System.exit(1);
             return;
         }

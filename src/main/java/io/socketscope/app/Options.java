@@ -13,7 +13,7 @@ import java.util.List;
  * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
-                      List<ListenSpec> listens, boolean present, boolean version) {
+                      List<ListenSpec> listens, boolean present, boolean version, boolean hostSockets) {
 
     public Options {
         listens = List.copyOf(listens);
@@ -33,6 +33,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500, 0 = at once)
               --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
               --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
+              --host-sockets       print every TCP and UDP socket of this machine with its process (like ss -tanp), then exit
               --version            print the version
               --help               print this help
             """;
@@ -46,7 +47,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
 
     public static Options defaults() {
         return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false,
-                false);
+                false, false);
     }
 
     public int port() {
@@ -67,6 +68,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean help = false;
         boolean version = false;
         boolean present = false;
+        boolean hostSockets = false;
         ServerConfig c = ServerConfig.of(8080, BindMode.ALL);
         List<ListenSpec> listens = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -80,6 +82,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
                 case "--present" -> present = true;
+                case "--host-sockets" -> hostSockets = true;
                 case "--port" -> {
                     PortInput.Result r = PortInput.parse(value(args, ++i, arg));
                     if (!r.ok()) {
@@ -119,7 +122,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         }
         int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
                 .findFirst().orElse(listens.get(0)).port();
-        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version);
+        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version, hostSockets);
     }
 
     private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {

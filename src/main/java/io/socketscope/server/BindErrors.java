@@ -31,8 +31,8 @@ final class BindErrors {
         String name = protocol == Protocol.TCP ? "Port " : "UDP port ";
         if (e instanceof BindException && message.contains("in use")) {
             int free = findFreePort(port + 1, bind, protocol);
-            return new BindFailure(BindFailure.Kind.IN_USE, port, free,
-                    name + port + " is already in use by another program, so it cannot listen there."
+            return new BindFailure(BindFailure.Kind.IN_USE, protocol, port, free,
+                    name + port + " " + BindFailure.IN_USE_WORDS + ", so it cannot listen there."
                             + (free > 0 ? " Try port " + free + ", which is free." : " Pick another port."), e);
         }
         if (message.contains("permission denied") || message.contains("access")) {

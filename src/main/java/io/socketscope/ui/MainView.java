@@ -70,6 +70,7 @@ public final class MainView {
     @FXML private javafx.scene.control.ToggleButton presentToggle;
     private PresenterMode presenter;
     private ConnectPanel connectPanel;
+    private MachineTab machine;
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
     @FXML private Tab closedTab;
@@ -155,6 +156,12 @@ public final class MainView {
         socketsHolder.getChildren().add(socketsTable);
         socketsTab.selectedProperty().addListener((obs, was, isShown) -> socketsTable.setShown(isShown));
         socketsTable.setOnSelect(this::showSocket);
+        machine = new MachineTab(lowerTabs, viewModel::model, group -> {
+            socketsTable.filterHost(group.replace(" ", " :")); // "TCP 8080" -> "TCP :8080": that port's sockets
+            lowerTabs.getSelectionModel().select(socketsTab);
+        });
+        ((javafx.scene.layout.VBox) messageLabel.getParent()).getChildren()
+                .add(1, machine.holderLink(viewModel.heldPortProperty()));
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
         presenter = new PresenterMode(presentToggle, graph, logToggle, panelToggle);
@@ -322,6 +329,10 @@ public final class MainView {
             boolean remembered = beforeSockets != null && beforeSockets != socketsTab;
             lowerTabs.getSelectionModel().select(remembered ? beforeSockets : lowerTabs.getTabs().get(0));
         }
+    }
+
+    MachineTab machine() {
+        return machine;
     }
 
     SocketsTable socketsTable() {

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -61,6 +63,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyObjectWrapper<ListenSpec> held = new ReadOnlyObjectWrapper<>(this, "heldPort");
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper(this, "portNote", "");
     private final LogRows log = new LogRows();
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(this, "boundPort", -1);
@@ -245,6 +248,7 @@ public final class MainViewModel {
     private void opened(ListenSpec spec, PortListener started, BindFailure failure) {
         if (failure != null) {
             reportProblem(failure.getMessage());
+            held.set(failure.kind() == BindFailure.Kind.IN_USE ? new ListenSpec(failure.protocol(), failure.port()) : null);
             return;
         }
         listeners.add(started);
@@ -431,11 +435,18 @@ public final class MainViewModel {
     private void showError(String text) {
         message.set(text);
         messageIsError.set(true);
+        held.set(null);
     }
 
     private void showInfo(String text) {
         message.set(text);
         messageIsError.set(false);
+        held.set(null);
+    }
+
+    /** The port the last Start found in use by another program (the message names it), or null. */
+    public ReadOnlyObjectProperty<ListenSpec> heldPortProperty() {
+        return held.getReadOnlyProperty();
     }
 
     private static String noteFor(String text, Protocol protocol) {

@@ -56,7 +56,10 @@ public final class MainWindow {
         stage.setTitle("SocketScope: one port, many sockets");
         stage.setScene(scene);
         placement.apply(stage, screens);
-        stage.setOnHidden(e -> viewModel.shutdown());
+        stage.setOnHidden(e -> {
+            view.machine().close();
+            viewModel.shutdown();
+        });
         stage.show();
         return new MainWindow(viewModel, view);
     }
@@ -76,6 +79,10 @@ public final class MainWindow {
 
     SocketsTable socketsTable() {
         return view.socketsTable();
+    }
+
+    MachineTab machine() {
+        return view.machine();
     }
 
     /** Shows the Sockets table, or (false) the tab shown before it; returns the table (for the benchmark). */

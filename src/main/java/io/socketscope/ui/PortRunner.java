@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.machine.HostSockets;
+import io.socketscope.machine.PortHolders;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.DescriptorLookup;
 import io.socketscope.server.ListenSpec;
@@ -36,6 +38,16 @@ final class PortRunner {
     private final List<ListenSpec> opening = new ArrayList<>();
     private int underWay;
 
+    /** Asks the OS who holds a port that is in use; made on the port thread at the first such failure. */
+    private HostSockets machine;
+
+    private HostSockets machine() {
+        if (machine == null) {
+            machine = new HostSockets();
+        }
+        return machine;
+    }
+
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}) */
     PortRunner(Executor fx) {
         this.fx = fx;
@@ -65,7 +77,7 @@ final class PortRunner {
             try {
                 started = PortListener.start(spec.protocol(), config, listener, descriptors);
             } catch (BindFailure e) {
-                failure = e;
+                failure = e.kind() == BindFailure.Kind.IN_USE ? PortHolders.naming(e, machine()) : e;
             }
             if (started != null && worker.isShutdown()) {
                 started.stop(); // the window closed meanwhile: it must not leave a port open

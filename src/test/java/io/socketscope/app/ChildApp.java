@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The headless app in a child JVM started the plain way (no {@code --add-opens}, as {@code java -cp}
  * would), its console lines collected as they come. Optionally under a descriptor limit ({@code ulimit -n}).
  */
-final class ChildApp implements AutoCloseable {
+public final class ChildApp implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -40,7 +40,7 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** Starts {@code Main --headless} with {@code args}; {@code fdLimit} > 0 runs it under {@code ulimit -n}. */
-    static ChildApp start(int fdLimit, String... args) throws IOException {
+    public static ChildApp start(int fdLimit, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of("/bin/bash", "-c",
                 (fdLimit > 0 ? "ulimit -n " + fdLimit + " && " : "")
@@ -53,7 +53,7 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** The TCP port from the app's LISTEN line on 127.0.0.1. */
-    int port() throws InterruptedException {
+    public int port() throws InterruptedException {
         String listen = waitForLine("LISTEN");
         Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(listen);
         if (!m.find()) {
@@ -63,7 +63,7 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** The first line containing {@code needle}, waiting up to 30 s for it. */
-    String waitForLine(String needle) throws InterruptedException {
+    public String waitForLine(String needle) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         synchronized (lines) {
             while (true) {
@@ -81,10 +81,19 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /** Whether the child ended within the time given. */
+    public boolean exited(long time, TimeUnit unit) throws InterruptedException {
+        return process.waitFor(time, unit);
+    }
+
+    public int exitCode() {
+        return process.exitValue();
     }
 
     /** The child's process id, to read its descriptors in /proc. */

@@ -1,0 +1,264 @@
+package io.socketscope.ui;
+
+import io.socketscope.machine.HostSocket;
+import io.socketscope.machine.SocketChanges;
+import io.socketscope.machine.SocketGroups;
+import io.socketscope.model.LogFilter;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The This machine view (what {@code ss -tanp}, {@code netstat -ano} and TCPView show): every TCP and UDP
+ * socket of the host grouped by listening port, with its process, sortable and filtered with the log's
+ * words; new rows green and gone rows red for a moment (and said in the Change column). SocketScope's own
+ * sockets carry the descriptor the graph shows. The rows come from a {@link MachineFeed}, off the FX thread.
+ */
+final class MachineView extends VBox {
+
+    private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
+    private static final PseudoClass GONE = PseudoClass.getPseudoClass("gone");
+    private static final PseudoClass HEADING = PseudoClass.getPseudoClass("heading");
+    private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final TreeTableView<MachineItem> table = new TreeTableView<>();
+    private final TreeItem<MachineItem> root = new TreeItem<>();
+    private final TextField filter = new TextField();
+    private final Label count = new Label();
+    private final Label details = new Label("Select a row to see what the operating system tells about it.");
+    private final Button watch = new Button("Watch this port");
+    /** Group headings by group key; every row by socket key; every row of a group, shown or filtered out. */
+    private final Map<String, TreeItem<MachineItem>> groups = new HashMap<>();
+    private final Map<String, TreeItem<MachineItem>> rows = new HashMap<>();
+    private final Map<String, Set<TreeItem<MachineItem>>> members = new HashMap<>();
+    private final Supplier<Function<HostSocket, String>> ownSockets;
+    private Predicate<MachineItem> shown = item -> true;
+    private String pendingReveal;
+    private Consumer<String> onWatch = group -> { };
+
+    /** @param ownSockets gives, on the FX thread, the descriptor SocketScope shows for a socket of its own, or "" */
+    MachineView(Supplier<Function<HostSocket, String>> ownSockets) {
+        this.ownSockets = ownSockets;
+        getStyleClass().add("machine-pane");
+        Label title = new Label("Filter");
+        title.setLabelFor(filter);
+        filter.setId("machineFilter");
+        filter.setPromptText("port, process, pid 4242, LISTEN, ESTABLISHED, UDP, socketscope, new…");
+        filter.textProperty().addListener((obs, was, now) -> refilter(now));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        count.getStyleClass().add("log-count");
+        count.setId("machineCount");
+        HBox bar = new HBox(6, title, filter, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("log-filter-bar");
+
+        table.setId("machineTable");
+        table.getStyleClass().add("machine-table");
+        table.setRoot(root);
+        table.setShowRoot(false);
+        table.setFixedCellSize(24);
+        table.setPlaceholder(new Label("This machine's sockets appear here, refreshed every second."));
+        table.setRowFactory(t -> new MarkRow());
+        table.getColumns().add(column("Local", 230, MachineItem::local));
+        table.getColumns().add(column("Proto", 55, MachineItem::protocol));
+        table.getColumns().add(column("State", 105, MachineItem::state));
+        table.getColumns().add(column("Remote", 190, MachineItem::remote));
+        table.getColumns().add(column("Process", 120, MachineItem::process));
+        TreeTableColumn<MachineItem, Integer> pid = new TreeTableColumn<>("Pid");
+        pid.setPrefWidth(65);
+        pid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().pid()));
+        pid.setCellFactory(c -> new javafx.scene.control.TreeTableCell<>() {
+            @Override
+            protected void updateItem(Integer value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null || value < 0 ? "" : Integer.toString(value));
+            }
+        });
+        table.getColumns().add(pid);
+        table.getColumns().add(column("Service", 90, MachineItem::service));
+        table.getColumns().add(column("SocketScope", 95, MachineItem::ownDescriptor));
+        table.getColumns().add(column("Change", 60, MachineItem::change));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, item) -> describe(item));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        watch.setId("watchPort");
+        watch.setDisable(true);
+        watch.setOnAction(e -> {
+            TreeItem<MachineItem> item = table.getSelectionModel().getSelectedItem();
+            if (item != null) {
+                onWatch.accept(item.getValue().group());
+            }
+        });
+        details.setId("machineDetails");
+        details.setWrapText(true);
+        details.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(details, Priority.ALWAYS);
+        HBox lower = new HBox(8, details, watch);
+        lower.setAlignment(Pos.CENTER_LEFT);
+        lower.getStyleClass().add("machine-details");
+        getChildren().addAll(bar, table, lower);
+    }
+
+    /** What Watch this port does with a group of SocketScope's own ({@code TCP 8080}). */
+    void setOnWatch(Consumer<String> handler) {
+        this.onWatch = handler;
+    }
+
+    /** Selects and shows this port's group as soon as it is in the view (the next refresh, if not yet). */
+    void reveal(String group) {
+        pendingReveal = group;
+        revealIfThere();
+    }
+
+    TreeTableView<MachineItem> table() {
+        return table;
+    }
+
+    /** Applies one refresh's changes (FX thread). */
+    void apply(SocketChanges.Changes changes) {
+        Function<HostSocket, String> own = ownSockets.get();
+        Map<String, Set<TreeItem<MachineItem>>> leaving = new HashMap<>();
+        for (SocketChanges.Row row : changes.removed()) {
+            TreeItem<MachineItem> item = rows.get(row.key());
+            if (item != null && item.getValue().group().equals(row.group())) {
+                rows.remove(row.key());
+                leaving.computeIfAbsent(row.group(), g -> new HashSet<>()).add(item);
+            }
+        }
+        leaving.forEach((group, items) -> {
+            members.get(group).removeAll(items);
+            groups.get(group).getChildren().removeAll(items);
+            if (members.get(group).isEmpty()) {
+                root.getChildren().remove(groups.remove(group));
+                members.remove(group);
+            }
+        });
+        for (SocketChanges.Row row : changes.changed()) {
+            TreeItem<MachineItem> item = rows.get(row.key());
+            if (item != null) {
+                item.setValue(new MachineItem(row.group(), row, item.getValue().ownDescriptor()));
+            }
+        }
+        Map<String, List<TreeItem<MachineItem>>> arriving = new HashMap<>();
+        for (SocketChanges.Row row : changes.added()) {
+            TreeItem<MachineItem> item = new TreeItem<>(new MachineItem(row.group(), row, own.apply(row.socket())));
+            rows.put(row.key(), item);
+            arriving.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(item);
+        }
+        arriving.forEach((group, items) -> {
+            TreeItem<MachineItem> heading = groups.computeIfAbsent(group, this::newGroup);
+            members.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(items);
+            heading.getChildren().addAll(items.stream().filter(i -> shown.test(i.getValue())).toList());
+        });
+        count.setText(String.format("%,d sockets · %s", rows.size(), LocalTime.now().format(CLOCK)));
+        revealIfThere();
+        TreeItem<MachineItem> selected = table.getSelectionModel().getSelectedItem();
+        describe(selected);
+    }
+
+    private TreeItem<MachineItem> newGroup(String group) {
+        TreeItem<MachineItem> heading = new TreeItem<>(MachineItem.heading(group));
+        heading.setExpanded(true);
+        // Groups in port order, outgoing last; a sort the user asked for re-sorts them anyway.
+        Comparator<String> order = Comparator.comparing((String g) -> g.equals(SocketGroups.OUTGOING))
+                .thenComparing(g -> g.equals(SocketGroups.OUTGOING) ? 0 : Integer.parseInt(g.split(" ")[1]))
+                .thenComparing(g -> g);
+        int at = 0;
+        while (at < root.getChildren().size() && order.compare(root.getChildren().get(at).getValue().group(), group) < 0) {
+            at++;
+        }
+        root.getChildren().add(at, heading);
+        return heading;
+    }
+
+    private void refilter(String text) {
+        Predicate<MachineItem> words = LogFilter.matching(text, MachineItem::haystack, MachineItem::ownDescriptor);
+        shown = text == null || text.isBlank() ? item -> true : words;
+        members.forEach((group, items) -> groups.get(group).getChildren()
+                .setAll(items.stream().filter(i -> shown.test(i.getValue())).toList()));
+    }
+
+    private void revealIfThere() {
+        TreeItem<MachineItem> heading = pendingReveal == null ? null : groups.get(pendingReveal);
+        if (heading == null) {
+            return;
+        }
+        pendingReveal = null;
+        filter.setText("");
+        heading.setExpanded(true);
+        table.getSelectionModel().select(heading);
+        int index = table.getRow(heading);
+        if (index >= 0) {
+            table.scrollTo(index);
+        }
+    }
+
+    private void describe(TreeItem<MachineItem> item) {
+        MachineItem value = item == null ? null : item.getValue();
+        boolean ours = value != null && groupIsOurs(value.group());
+        watch.setDisable(!ours);
+        watch.setText(ours ? "Watch this port" : "Watch this port (only SocketScope's own)");
+        details.setText(value == null ? "Select a row to see what the operating system tells about it."
+                : MachineWords.describe(value, ours));
+    }
+
+    private boolean groupIsOurs(String group) {
+        Set<TreeItem<MachineItem>> items = members.get(group);
+        if (items == null) {
+            return false;
+        }
+        for (TreeItem<MachineItem> i : items) {
+            if (i.getValue().socket().isListening() && !i.getValue().ownDescriptor().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TreeTableColumn<MachineItem, String> column(String title, double width,
+                                                               Function<MachineItem, String> value) {
+        TreeTableColumn<MachineItem, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
+    /** Colours a row by its mark, its kind (heading) and whether it is SocketScope's own. */
+    private static final class MarkRow extends TreeTableRow<MachineItem> {
+        @Override
+        protected void updateItem(MachineItem item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean row = !empty && item != null;
+            pseudoClassStateChanged(HEADING, row && item.isHeading());
+            pseudoClassStateChanged(NEW, row && item.change().equals("new"));
+            pseudoClassStateChanged(GONE, row && item.change().equals("gone"));
+            pseudoClassStateChanged(OWN, row && !item.ownDescriptor().isEmpty());
+        }
+    }
+}
