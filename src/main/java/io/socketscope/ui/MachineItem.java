@@ -3,23 +3,53 @@ package io.socketscope.ui;
 import io.socketscope.machine.HostSocket;
 import io.socketscope.machine.SocketChanges;
 import io.socketscope.machine.SocketGroups;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * One line of the This machine view: a port's group heading ({@code row} null) or one socket under it, with
- * the descriptor SocketScope shows for it when the socket is SocketScope's own (else empty).
+ * One line of the This machine view: a port's group heading (no row) or one socket under it, with the
+ * descriptor SocketScope shows for it when the socket is SocketScope's own (else empty). A socket's state and
+ * mark change in place, through {@link #rowProperty()}: replacing a tree item's value would fire an event up
+ * the tree for each of thousands of rows whose "new" mark ends at once.
  */
-record MachineItem(String group, SocketChanges.Row row, String ownDescriptor) {
+final class MachineItem {
+
+    private final String group;
+    private final String ownDescriptor;
+    private final ReadOnlyObjectWrapper<SocketChanges.Row> row;
+
+    MachineItem(String group, SocketChanges.Row row, String ownDescriptor) {
+        this.group = group;
+        this.ownDescriptor = ownDescriptor;
+        this.row = new ReadOnlyObjectWrapper<>(this, "row", row);
+    }
 
     static MachineItem heading(String group) {
         return new MachineItem(group, null, "");
     }
 
+    String group() {
+        return group;
+    }
+
+    String ownDescriptor() {
+        return ownDescriptor;
+    }
+
+    ReadOnlyObjectProperty<SocketChanges.Row> rowProperty() {
+        return row.getReadOnlyProperty();
+    }
+
+    void update(SocketChanges.Row now) {
+        row.set(now);
+    }
+
     boolean isHeading() {
-        return row == null;
+        return row.get() == null;
     }
 
     HostSocket socket() {
-        return row == null ? null : row.socket();
+        return row.get() == null ? null : row.get().socket();
     }
 
     String protocol() {
@@ -56,7 +86,7 @@ record MachineItem(String group, SocketChanges.Row row, String ownDescriptor) {
         if (isHeading()) {
             return "";
         }
-        return switch (row.mark()) {
+        return switch (row.get().mark()) {
             case NEW -> "new";
             case GONE -> "gone";
             case SAME -> "";

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -136,13 +135,74 @@ final class MachineView extends VBox {
         revealIfThere();
     }
 
+    /** Whether every refresh handed in so far is in the table. */
+    boolean isSettled() {
+        return pending.isEmpty();
+    }
+
     TreeTableView<MachineItem> table() {
         return table;
     }
 
-    /** Applies one refresh's changes (FX thread). */
+    /**
+     * Takes one refresh's changes (FX thread). They are applied in order, a slice a pulse: thousands of new
+     * rows at once (the first look at a busy machine) would otherwise hold one pulse for a long time.
+     */
     void apply(SocketChanges.Changes changes) {
-        Function<HostSocket, String> own = ownSockets.get();
+        pending.add(new Pending(changes));
+        if (pending.size() == 1) {
+            slices.start();
+        }
+    }
+
+    /** How many new rows one pulse takes in. */
+    static final int ROWS_PER_PULSE = 300;
+
+    /** One refresh's changes and how many of its new rows are in already. */
+    private static final class Pending {
+        final SocketChanges.Changes changes;
+        int addedSoFar = -1; // -1: its removals and changes are not applied yet
+
+        Pending(SocketChanges.Changes changes) {
+            this.changes = changes;
+        }
+    }
+
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+    private final javafx.animation.AnimationTimer slices = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            int budget = ROWS_PER_PULSE;
+            if (table.getSelectionModel().isEmpty()) {
+                // With nothing selected, nothing needs the focus row: a focused row makes the table count
+                // the rows before it again at each change of the tree.
+                table.getFocusModel().focus(-1);
+            }
+            while (budget > 0 && !pending.isEmpty()) {
+                Pending p = pending.peek();
+                if (p.addedSoFar < 0) {
+                    applyRemovedAndChanged(p.changes);
+                    p.addedSoFar = 0;
+                }
+                List<SocketChanges.Row> added = p.changes.added();
+                int upTo = Math.min(added.size(), p.addedSoFar + budget);
+                applyAdded(added.subList(p.addedSoFar, upTo));
+                budget -= upTo - p.addedSoFar;
+                p.addedSoFar = upTo;
+                if (upTo == added.size()) {
+                    pending.poll();
+                }
+            }
+            count.setText(String.format("%,d sockets · %s", rows.size(), LocalTime.now().format(CLOCK)));
+            revealIfThere();
+            describe(table.getSelectionModel().getSelectedItem());
+            if (pending.isEmpty()) {
+                stop();
+            }
+        }
+    };
+
+    private void applyRemovedAndChanged(SocketChanges.Changes changes) {
         Map<String, Set<TreeItem<MachineItem>>> leaving = new HashMap<>();
         for (SocketChanges.Row row : changes.removed()) {
             TreeItem<MachineItem> item = rows.get(row.key());
@@ -162,11 +222,15 @@ final class MachineView extends VBox {
         for (SocketChanges.Row row : changes.changed()) {
             TreeItem<MachineItem> item = rows.get(row.key());
             if (item != null) {
-                item.setValue(new MachineItem(row.group(), row, item.getValue().ownDescriptor()));
+                item.getValue().update(row);
             }
         }
+    }
+
+    private void applyAdded(List<SocketChanges.Row> added) {
+        Function<HostSocket, String> own = ownSockets.get();
         Map<String, List<TreeItem<MachineItem>>> arriving = new HashMap<>();
-        for (SocketChanges.Row row : changes.added()) {
+        for (SocketChanges.Row row : added) {
             TreeItem<MachineItem> item = new TreeItem<>(new MachineItem(row.group(), row, own.apply(row.socket())));
             rows.put(row.key(), item);
             arriving.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(item);
@@ -176,10 +240,6 @@ final class MachineView extends VBox {
             members.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(items);
             heading.getChildren().addAll(items.stream().filter(i -> shown.test(i.getValue())).toList());
         });
-        count.setText(String.format("%,d sockets · %s", rows.size(), LocalTime.now().format(CLOCK)));
-        revealIfThere();
-        TreeItem<MachineItem> selected = table.getSelectionModel().getSelectedItem();
-        describe(selected);
     }
 
     private TreeItem<MachineItem> newGroup(String group) {
@@ -245,16 +305,34 @@ final class MachineView extends VBox {
                                                                Function<MachineItem, String> value) {
         TreeTableColumn<MachineItem, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
+        c.setCellValueFactory(cell -> {
+            MachineItem item = cell.getValue().getValue();
+            return javafx.beans.binding.Bindings.createStringBinding(() -> value.apply(item), item.rowProperty());
+        });
         return c;
     }
 
-    /** Colours a row by its mark, its kind (heading) and whether it is SocketScope's own. */
+    /** Colours a row by its mark, its kind (heading) and whether it is SocketScope's own; follows the mark. */
     private static final class MarkRow extends TreeTableRow<MachineItem> {
+        private final javafx.beans.InvalidationListener marked = o -> mark();
+        private MachineItem shownItem;
+
         @Override
         protected void updateItem(MachineItem item, boolean empty) {
             super.updateItem(item, empty);
-            boolean row = !empty && item != null;
+            if (shownItem != null) {
+                shownItem.rowProperty().removeListener(marked);
+            }
+            shownItem = empty ? null : item;
+            if (shownItem != null) {
+                shownItem.rowProperty().addListener(marked);
+            }
+            mark();
+        }
+
+        private void mark() {
+            MachineItem item = shownItem;
+            boolean row = item != null;
             pseudoClassStateChanged(HEADING, row && item.isHeading());
             pseudoClassStateChanged(NEW, row && item.change().equals("new"));
             pseudoClassStateChanged(GONE, row && item.change().equals("gone"));

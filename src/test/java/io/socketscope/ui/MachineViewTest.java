@@ -89,6 +89,20 @@ class MachineViewTest {
         MachineItem appSocket = waitForRow(s -> s.localPort() == port && s.remotePort() == appClient.getLocalPort());
         assertEquals("fd " + Kernel.tcpDescriptor(port, appClient.getLocalPort()), appSocket.ownDescriptor());
 
+        // The filter words: only the rows with every word stay (here the test's listener alone).
+        robot.clickOn("#machineFilter").write("listen 127.0.0.1:" + plainPort + " pid " + pid);
+        assertEquals(List.of("127.0.0.1:" + plainPort), onFx(() -> {
+            List<String> shown = new ArrayList<>();
+            for (TreeItem<MachineItem> g : window.machine().view().table().getRoot().getChildren()) {
+                g.getChildren().forEach(r -> shown.add(r.getValue().local()));
+            }
+            return shown;
+        }));
+        onFx(() -> {
+            robot.lookup("#machineFilter").queryAs(TextField.class).setText("");
+            return null;
+        });
+
         // Watch this port: offered for the app's own port (and not for the test's), it shows that port's sockets.
         selectGroup("TCP " + plainPort);
         Button watch = robot.lookup("#watchPort").queryAs(Button.class);
