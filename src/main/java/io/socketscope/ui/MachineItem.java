@@ -53,7 +53,7 @@ final class MachineItem {
     }
 
     String protocol() {
-        return isHeading() ? (group.equals(SocketGroups.OUTGOING) ? "" : group.split(" ")[0]) : socket().protocol().name();
+        return isHeading() ? "" : socket().protocol().name();
     }
 
     String local() {

@@ -84,13 +84,14 @@ final class MachineView extends VBox {
         table.setFixedCellSize(24);
         table.setPlaceholder(new Label("This machine's sockets appear here, refreshed every second."));
         table.setRowFactory(t -> new MarkRow());
-        table.getColumns().add(column("Local", 230, MachineItem::local));
-        table.getColumns().add(column("Proto", 55, MachineItem::protocol));
-        table.getColumns().add(column("State", 105, MachineItem::state));
-        table.getColumns().add(column("Remote", 190, MachineItem::remote));
-        table.getColumns().add(column("Process", 120, MachineItem::process));
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Local", 205, MachineItem::local));
+        table.getColumns().add(column("Proto", 50, MachineItem::protocol));
+        table.getColumns().add(column("State", 110, MachineItem::state));
+        table.getColumns().add(column("Remote", 160, MachineItem::remote));
+        table.getColumns().add(column("Process", 100, MachineItem::process));
         TreeTableColumn<MachineItem, Integer> pid = new TreeTableColumn<>("Pid");
-        pid.setPrefWidth(65);
+        pid.setPrefWidth(55);
         pid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().pid()));
         pid.setCellFactory(c -> new javafx.scene.control.TreeTableCell<>() {
             @Override
@@ -100,9 +101,9 @@ final class MachineView extends VBox {
             }
         });
         table.getColumns().add(pid);
-        table.getColumns().add(column("Service", 90, MachineItem::service));
-        table.getColumns().add(column("SocketScope", 95, MachineItem::ownDescriptor));
-        table.getColumns().add(column("Change", 60, MachineItem::change));
+        table.getColumns().add(column("Service", 100, MachineItem::service));
+        table.getColumns().add(column("SocketScope", 80, MachineItem::ownDescriptor));
+        table.getColumns().add(column("Change", 55, MachineItem::change));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, item) -> describe(item));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -156,7 +157,7 @@ final class MachineView extends VBox {
     }
 
     /** How many new rows one pulse takes in. */
-    static final int ROWS_PER_PULSE = 300;
+    static final int ROWS_PER_PULSE = 200;
 
     /** One refresh's changes and how many of its new rows are in already. */
     private static final class Pending {
@@ -235,6 +236,12 @@ final class MachineView extends VBox {
             rows.put(row.key(), item);
             arriving.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(item);
         }
+        // In a group, the listening sockets first, then the connections by peer (a sort asked for re-sorts).
+        Comparator<TreeItem<MachineItem>> inGroup = Comparator.comparing(
+                (TreeItem<MachineItem> i) -> !i.getValue().socket().isListening())
+                .thenComparing(i -> i.getValue().socket().remoteIp())
+                .thenComparingInt(i -> i.getValue().socket().remotePort());
+        arriving.values().forEach(items -> items.sort(inGroup));
         arriving.forEach((group, items) -> {
             TreeItem<MachineItem> heading = groups.computeIfAbsent(group, this::newGroup);
             members.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll(items);

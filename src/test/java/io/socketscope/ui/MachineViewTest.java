@@ -83,9 +83,22 @@ class MachineViewTest {
         MachineItem clientSide = waitForRow(s -> s.localPort() == client.getLocalPort() && s.remotePort() == plainPort);
         assertEquals("outgoing", clientSide.group(), "the client's side is an outgoing connection");
 
-        MachineItem appListener = waitForRow(s -> s.localPort() == port && s.isListening());
-        assertEquals("fd " + Kernel.listeningDescriptors(port).get(0), appListener.ownDescriptor(),
-                "the app's own listening socket, with the kernel's descriptor");
+        // Bound to this computer only: one listening socket on 127.0.0.1 and one on ::1, each with its own fd.
+        java.util.Set<String> kernelFds = new java.util.TreeSet<>();
+        Kernel.listeningDescriptors(port).forEach(fd -> kernelFds.add("fd " + fd));
+        java.util.Set<String> shownFds = new java.util.TreeSet<>();
+        waitUntil("every listening socket of the app", () -> onFx(() -> {
+            shownFds.clear();
+            for (TreeItem<MachineItem> g : window.machine().view().table().getRoot().getChildren()) {
+                for (TreeItem<MachineItem> r : g.getChildren()) {
+                    if (r.getValue().socket().localPort() == port && r.getValue().socket().isListening()) {
+                        shownFds.add(r.getValue().ownDescriptor());
+                    }
+                }
+            }
+            return shownFds.size() == kernelFds.size();
+        }));
+        assertEquals(kernelFds, shownFds, "the app's own listening sockets, with the kernel's descriptors");
         MachineItem appSocket = waitForRow(s -> s.localPort() == port && s.remotePort() == appClient.getLocalPort());
         assertEquals("fd " + Kernel.tcpDescriptor(port, appClient.getLocalPort()), appSocket.ownDescriptor());
 
