@@ -30,7 +30,7 @@ public final class HostSocketsText {
                         s.ownerKnown() ? Integer.toString(s.pid()) : "?", who + service));
             }
         }
-        out.append(String.format("%,d sockets%n", sockets.size()));
+        out.append(String.format("%,d %s%n", sockets.size(), sockets.size() == 1 ? "socket" : "sockets"));
         if (hidden) {
             out.append("? = the operating system does not tell this user which process owns the socket"
                     + " (other users' processes; run as administrator to see them).\n");

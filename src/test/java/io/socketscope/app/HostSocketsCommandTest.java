@@ -18,7 +18,7 @@ class HostSocketsCommandTest {
         try (ChildApp holder = ChildApp.start(0, "--port", "0", "--bind", "local");
              ChildApp table = ChildApp.start(0, "--host-sockets")) {
             int port = holder.port();
-            table.waitForLine(" sockets");
+            table.waitForLine(" socket");
             List<String> lines = table.lines();
             assertTrue(lines.get(0).startsWith("Proto State"), lines.get(0));
             String row = lines.stream().filter(l -> l.contains("127.0.0.1:" + port + " ") && l.contains("LISTEN"))
