@@ -29,6 +29,8 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean closing;
+    /** Gets each event after its line is written, in the console's order (a recording of what was printed). */
+    private volatile ServerListener forward = event -> { };
 
     /** To SLF4J's {@code socketscope.events} logger at info, as the window's console output. */
     public static ConsoleLog toLogger() {
@@ -57,6 +59,14 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
         }
     }
 
+    /**
+     * Hands every event, once its line is written, to {@code next} on the console's thread: a recording then
+     * holds the events in the order the console printed them (a replay prints the same lines in that order).
+     */
+    public void forwardTo(ServerListener next) {
+        this.forward = next;
+    }
+
     /** Events the console could not keep up with, so far. */
     public long dropped() {
         return dropped.get();
@@ -72,8 +82,10 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, 255);
+                ServerListener then = forward;
                 for (ServerEvent event : batch) {
                     sink.accept(EventLines.entry(event).line());
+                    then.onEvent(event);
                 }
                 batch.clear();
                 long lost = dropped.getAndSet(0);

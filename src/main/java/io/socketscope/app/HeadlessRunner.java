@@ -1,5 +1,8 @@
 package io.socketscope.app;
 
+import io.socketscope.session.SessionRecorder;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.socketscope.server.BindFailure;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.DescriptorLookup;
@@ -34,6 +37,17 @@ public final class HeadlessRunner implements AutoCloseable {
 
     /** What this system can tell about descriptors, found once. */
     private final Platform platform = Platform.ofThisSystem();
+    /** With --record: every event also goes to the session file (null without). */
+    private SessionRecorder recorder;
+
+    /** With --record: creates the session file; an IOException says in words why it cannot. */
+    public void startRecording() throws IOException {
+        String file = options.playback().record();
+        if (file != null) {
+            recorder = SessionRecorder.start(Path.of(file), Version.current(), platform.kind().jsonName());
+            lines.forwardTo(recorder); // recorded in the order printed: a replay prints the same lines
+        }
+    }
 
     /**
      * Opens every port of the command line, in order; if one cannot be opened, closes those already open
@@ -41,9 +55,10 @@ public final class HeadlessRunner implements AutoCloseable {
      */
     public List<PortListener> start() throws BindFailure {
         DescriptorLookup lookup = platform.lookup();
+        ConsoleLog listener = lines;
         for (ListenSpec spec : options.listens()) {
             try {
-                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), lines, lookup));
+                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), listener, lookup));
             } catch (BindFailure e) {
                 close();
                 throw e;
@@ -79,5 +94,8 @@ public final class HeadlessRunner implements AutoCloseable {
             l.stop();
         }
         lines.close();
+        if (recorder != null) {
+            recorder.close();
+        }
     }
 }

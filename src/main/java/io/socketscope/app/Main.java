@@ -4,6 +4,9 @@ import io.socketscope.machine.HostSocketsText;
 import io.socketscope.machine.HostSockets;
 import io.socketscope.machine.PortHolders;
 import io.socketscope.server.BindFailure;
+import io.socketscope.session.SessionException;
+import io.socketscope.session.SessionReader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,6 +38,16 @@ public final class Main {
             System.out.print(HostSocketsText.format(new HostSockets().read(), HostSockets.ownPid()));
             return;
         }
+        if (options.headless() && options.playback().replay() != null) {
+            try {
+                HeadlessReplay.run(SessionReader.read(Path.of(options.playback().replay())),
+                        options.playback().speed(), System.out);
+            } catch (SessionException e) {
+                System.err.println("socketscope: cannot replay " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         if (options.headless()) {
             runHeadless(options);
         } else {
@@ -44,6 +57,13 @@ public final class Main {
 
     private static void runHeadless(Options options) throws InterruptedException {
         HeadlessRunner runner = new HeadlessRunner(options, System.out);
+        try {
+            runner.startRecording();
+        } catch (java.io.IOException e) {
+            System.err.println("socketscope: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         try {
             runner.start();
         } catch (BindFailure e) {

@@ -13,7 +13,17 @@ import java.util.List;
  * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
-                      List<ListenSpec> listens, boolean present, boolean version, boolean hostSockets) {
+                      List<ListenSpec> listens, boolean present, boolean version, boolean hostSockets,
+                      Playback playback) {
+
+    /**
+     * Recording and replaying: {@code record} and {@code replay} are file names or null; {@code speed} is 1, 4
+     * or 16, or 0 for as fast as possible.
+     */
+    public record Playback(String record, String replay, int speed) {
+        public static final Playback NONE = new Playback(null, null, 1);
+    }
+
 
     public Options {
         listens = List.copyOf(listens);
@@ -34,6 +44,9 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
               --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
               --host-sockets       print every TCP and UDP socket of this machine with its process (like ss -tanp), then exit
+              --record FILE        record every event to FILE (JSON Lines), in the window or with --headless
+              --replay FILE        replay a recorded session (the window, or --headless to print its lines); nothing listens
+              --speed 1|4|16|max   replay speed (default 1)
               --version            print the version
               --help               print this help
             """;
@@ -47,7 +60,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
 
     public static Options defaults() {
         return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false,
-                false, false);
+                false, false, Playback.NONE);
     }
 
     public int port() {
@@ -69,6 +82,9 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean version = false;
         boolean present = false;
         boolean hostSockets = false;
+        String record = null;
+        String replay = null;
+        int speed = 1;
         ServerConfig c = ServerConfig.of(8080, BindMode.ALL);
         List<ListenSpec> listens = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -83,6 +99,19 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 case "--version", "-V" -> version = true;
                 case "--present" -> present = true;
                 case "--host-sockets" -> hostSockets = true;
+                case "--record" -> record = value(args, ++i, arg);
+                case "--replay" -> replay = value(args, ++i, arg);
+                case "--speed" -> {
+                    String v = value(args, ++i, arg).strip().toLowerCase(java.util.Locale.ROOT);
+                    v = v.equals("max") || !v.endsWith("x") ? v : v.substring(0, v.length() - 1); // "4x" is 4
+                    speed = switch (v) {
+                        case "1" -> 1;
+                        case "4" -> 4;
+                        case "16" -> 16;
+                        case "max" -> 0;
+                        default -> throw new OptionsException("--speed takes 1, 4, 16 or max, not \"" + v + "\".");
+                    };
+                }
                 case "--port" -> {
                     PortInput.Result r = PortInput.parse(value(args, ++i, arg));
                     if (!r.ok()) {
@@ -117,12 +146,16 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 default -> throw new OptionsException("Unknown option \"" + arg + "\". Try --help.");
             }
         }
+        if (record != null && replay != null) {
+            throw new OptionsException("--record and --replay cannot go together: a replay does not listen.");
+        }
         if (listens.isEmpty()) {
             listens.add(ListenSpec.tcp(8080));
         }
         int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
                 .findFirst().orElse(listens.get(0)).port();
-        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version, hostSockets);
+        return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version, hostSockets,
+                new Playback(record, replay, speed));
     }
 
     private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {

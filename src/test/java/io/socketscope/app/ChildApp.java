@@ -87,6 +87,11 @@ public final class ChildApp implements AutoCloseable {
         }
     }
 
+    /** Asks the child to end (SIGTERM: its shutdown hook stops the ports and writes what is queued). */
+    public void stop() {
+        process.destroy();
+    }
+
     /** Whether the child ended within the time given. */
     public boolean exited(long time, TimeUnit unit) throws InterruptedException {
         return process.waitFor(time, unit);

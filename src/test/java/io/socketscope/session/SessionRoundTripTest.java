@@ -1,0 +1,139 @@
+package io.socketscope.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.model.ScopeModel;
+import io.socketscope.model.SocketInfo;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.CloseReason;
+import io.socketscope.server.DescriptorLookup;
+import io.socketscope.server.PortListener;
+import io.socketscope.server.Protocol;
+import io.socketscope.server.ServerConfig;
+import io.socketscope.server.ServerEvent;
+import io.socketscope.server.ServerListener;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real loopback session recorded to a file (a kept-alive page, a text client with its echo, a reset, a
+ * UDP peer), read back, and folded into a fresh model: it ends in the same state as the model that saw the
+ * events live (same sockets, descriptors, counts and close reasons).
+ */
+class SessionRoundTripTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<ServerEvent> live = new ArrayList<>();
+
+    @Test
+    void aRecordedSessionReplaysToTheSameModelAsLive() throws Exception {
+        Path file = dir.resolve("session.jsonl");
+        SessionRecorder recorder = SessionRecorder.start(file, "test", "os");
+        ServerListener both = ServerListener.all(e -> {
+            synchronized (live) {
+                live.add(e);
+                live.notifyAll();
+            }
+        }, recorder);
+        ServerConfig config = ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofMillis(100))
+                .withFinLinger(Duration.ofMillis(100));
+        PortListener tcp = PortListener.start(Protocol.TCP, config, both, DescriptorLookup.forThisSystem());
+        PortListener udp = PortListener.start(Protocol.UDP, config, both, DescriptorLookup.forThisSystem());
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        try (Socket page = new Socket(lo, tcp.port())) {
+            OutputStream out = page.getOutputStream();
+            InputStream in = page.getInputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /socket.json HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            waitFor(e -> e instanceof ServerEvent.Request r && r.line().contains("/socket.json"));
+            try (Socket text = new Socket(lo, tcp.port())) {
+                text.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+                text.setSoTimeout(5000);
+                byte[] echo = new byte[256];
+                assertTrue(text.getInputStream().read(echo) > 0, "the echo came back");
+                text.shutdownOutput();
+                waitFor(e -> e instanceof ServerEvent.HalfClosed);
+            }
+            Socket reset = new Socket(lo, tcp.port());
+            waitFor(e -> e instanceof ServerEvent.Accepted a && a.connection().client().port() == reset.getLocalPort());
+            reset.setSoLinger(true, 0);
+            reset.close();
+            waitFor(e -> e instanceof ServerEvent.Closed c && c.reason() == CloseReason.RESET);
+            try (DatagramSocket peer = new DatagramSocket(0, lo)) {
+                byte[] hi = "hi udp".getBytes(StandardCharsets.US_ASCII);
+                peer.send(new DatagramPacket(hi, hi.length, lo, udp.port()));
+                waitFor(e -> e instanceof ServerEvent.Datagram);
+            }
+            assertTrue(in.available() >= 0);
+        }
+        waitFor(e -> e instanceof ServerEvent.Closed c && c.reason() == CloseReason.PEER_CLOSED);
+        udp.stop();
+        tcp.stop();
+        waitFor(e -> e instanceof ServerEvent.Stopped s && s.protocol() == Protocol.TCP);
+        recorder.close();
+
+        Session session = SessionReader.read(file);
+        List<ServerEvent> recorded = session.events();
+        List<ServerEvent> seen;
+        synchronized (live) {
+            seen = List.copyOf(live);
+        }
+        assertEquals(seen.size(), recorded.size(), "every event was recorded");
+        ScopeModel liveModel = new ScopeModel();
+        liveModel.apply(seen);
+        ScopeModel replayed = new ScopeModel();
+        replayed.apply(recorded);
+        assertEquals(summary(liveModel), summary(replayed));
+        assertEquals(liveModel.acceptedTotal(), replayed.acceptedTotal());
+        assertEquals(liveModel.requestsTotal(), replayed.requestsTotal());
+        assertEquals(liveModel.datagramsTotal(), replayed.datagramsTotal());
+        assertTrue(summary(replayed).values().stream().anyMatch(s -> s.contains("reset")), summary(replayed).toString());
+        // The same lines (the recorder's queue and this test's list may interleave two sockets' events apart).
+        assertEquals(seen.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList(),
+                recorded.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList());
+    }
+
+    /** Every socket the model knows (open and recently closed) in words: client, descriptor, state, reason, bytes. */
+    private static Map<String, String> summary(ScopeModel model) {
+        Map<String, String> out = new TreeMap<>();
+        List<SocketInfo> all = new ArrayList<>(model.openSockets());
+        all.addAll(model.recentlyClosed());
+        for (SocketInfo s : all) {
+            out.put(s.protocol() + " " + s.connection().client() + " " + s.id(), s.connection().descriptor().label() + " "
+                    + s.state() + " " + (s.closeReason() == null ? "open" : s.closeReason().code()) + " "
+                    + s.requests() + " requests " + s.traffic());
+        }
+        return out;
+    }
+
+    private void waitFor(Predicate<ServerEvent> what) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (live) {
+            while (live.stream().noneMatch(what)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("no such event in " + live);
+                }
+                live.wait(left);
+            }
+        }
+    }
+}
