@@ -46,11 +46,19 @@ public final class SocketScopeApp extends Application {
                     + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
                     + " ms after the JVM started"));
         }
+        if (problem == null && options.playback().replay() != null) {
+            openReplay(stage, options.playback());
+            return;
+        }
         window = MainWindow.show(stage, options.serverConfig(), console);
         stage.setTitle("SocketScope " + Version.current() + ": one port, many sockets");
         if (!options.listens().isEmpty()) {
             window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
             window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
+        }
+        window.setAppVersion(Version.current());
+        if (options.playback().record() != null) {
+            window.record(java.nio.file.Path.of(options.playback().record()), Version.current());
         }
         if (options.present()) {
             window.present(true);
@@ -60,6 +68,26 @@ public final class SocketScopeApp extends Application {
         } else if (options.start()) {
             window.viewModel().startAll(options.listens());
         }
+    }
+
+    /** Reads the session off the FX thread, then opens the window on it (or says why it cannot). */
+    private void openReplay(Stage stage, Options.Playback playback) {
+        java.nio.file.Path file = java.nio.file.Path.of(playback.replay());
+        Thread reader = new Thread(() -> {
+            try {
+                io.socketscope.session.Session session = io.socketscope.session.SessionReader.read(file);
+                Platform.runLater(() -> window = MainWindow.replay(stage, session,
+                        String.valueOf(file.getFileName()), playback.speed(), 0));
+            } catch (io.socketscope.session.SessionException e) {
+                Platform.runLater(() -> {
+                    window = MainWindow.show(stage, parsed == null ? Options.defaults().serverConfig()
+                            : parsed.serverConfig(), console);
+                    window.viewModel().reportProblem("Cannot replay " + e.getMessage());
+                });
+            }
+        }, "socketscope-replay-read");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class MainView {
     private PresenterMode presenter;
     private ConnectPanel connectPanel;
     private MachineTab machine;
+    private SessionMenu session;
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
     @FXML private Tab closedTab;
@@ -156,6 +157,9 @@ public final class MainView {
         socketsHolder.getChildren().add(socketsTable);
         socketsTab.selectedProperty().addListener((obs, was, isShown) -> socketsTable.setShown(isShown));
         socketsTable.setOnSelect(this::showSocket);
+        session = new SessionMenu(viewModel, graph);
+        javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) presentToggle.getParent();
+        bar.getChildren().add(bar.getChildren().indexOf(presentToggle), session.button());
         machine = new MachineTab(lowerTabs, viewModel::model, group -> {
             socketsTable.filterHost(group.replace(" ", " :")); // "TCP 8080" -> "TCP :8080": that port's sockets
             lowerTabs.getSelectionModel().select(socketsTab);
@@ -329,6 +333,10 @@ public final class MainView {
             boolean remembered = beforeSockets != null && beforeSockets != socketsTab;
             lowerTabs.getSelectionModel().select(remembered ? beforeSockets : lowerTabs.getTabs().get(0));
         }
+    }
+
+    SessionMenu session() {
+        return session;
     }
 
     MachineTab machine() {

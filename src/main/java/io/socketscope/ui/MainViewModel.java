@@ -131,6 +131,16 @@ public final class MainViewModel {
         taps.add(tap);
     }
 
+    /** Stops handing events to {@code tap}. */
+    public void removeServerListener(ServerListener tap) {
+        taps.remove(tap);
+    }
+
+    /** Hands a recorded event to the window as if a server had sent it (a replay; nothing listens). */
+    public void replay(io.socketscope.server.ServerEvent event) {
+        pump.onEvent(event);
+    }
+
     /** Where reverse-DNS names of client hosts go, on the FX thread. */
     void setHostNameListener(BiConsumer<String, String> listener) {
         this.hostNamed = listener;
@@ -235,9 +245,12 @@ public final class MainViewModel {
         }
         ServerConfig config = template.withPort(spec.port(), bind.get());
         ServerListener all = ServerListener.all(pump, console);
-        ServerListener listener = taps.isEmpty() ? all : event -> {
+        // Taps added later (a recording started while the port is open) get its events too.
+        ServerListener listener = event -> {
             all.onEvent(event);
-            taps.forEach(t -> t.onEvent(event));
+            for (ServerListener t : taps) {
+                t.onEvent(event);
+            }
         };
         showInfo(ports.busyProperty().get().isEmpty() ? "Opening " + spec.protocol() + " port " + spec.port() + "…"
                 : message.get());

@@ -58,10 +58,45 @@ public final class MainWindow {
         placement.apply(stage, screens);
         stage.setOnHidden(e -> {
             view.machine().close();
+            view.session().close();
             viewModel.shutdown();
         });
         stage.show();
         return new MainWindow(viewModel, view);
+    }
+
+    /**
+     * Opens the window on a recorded session, clearly marked as a replay, with nothing listening; going back
+     * on the timeline opens it again at that point.
+     */
+    public static MainWindow replay(Stage stage, io.socketscope.session.Session session, String name, int speed,
+                                    long atMs) {
+        MainWindow window = show(stage, ServerConfig.of(0, io.socketscope.server.BindMode.LOCAL));
+        Parent root = stage.getScene().getRoot();
+        for (String id : new String[] {"#startButton", "#portField", "#protocolChoice", "#bindChoice",
+            "#wellKnownButton"}) {
+            javafx.scene.Node n = root.lookup(id);
+            if (n != null) {
+                n.setDisable(true); // a replay: nothing listens
+            }
+        }
+        ReplayBar[] bar = new ReplayBar[1];
+        bar[0] = new ReplayBar(window.viewModel, session, name, speed, atMs, target -> {
+            bar[0].stop();
+            window.viewModel.shutdown();
+            replay(stage, session, name, speed, target);
+        });
+        ((javafx.scene.layout.VBox) ((javafx.scene.layout.BorderPane) root).getTop()).getChildren().add(0, bar[0]);
+        stage.setTitle("SocketScope: replay of " + name + " (nothing listens)");
+        window.viewModel.say("Replaying " + name + ": " + session.events().size() + " recorded events.");
+        window.replayBar = bar[0];
+        return window;
+    }
+
+    private ReplayBar replayBar;
+
+    ReplayBar replayBar() {
+        return replayBar;
     }
 
     public MainViewModel viewModel() {
@@ -83,6 +118,21 @@ public final class MainWindow {
 
     MachineTab machine() {
         return view.machine();
+    }
+
+    SessionMenu session() {
+        return view.session();
+    }
+
+    /** Starts recording every event to {@code file} (the file is created off the FX thread). */
+    public void record(java.nio.file.Path file, String appVersion) {
+        view.session().setAppVersion(appVersion);
+        view.session().startRecording(file);
+    }
+
+    /** The version written into recordings made from the Session menu. */
+    public void setAppVersion(String appVersion) {
+        view.session().setAppVersion(appVersion);
     }
 
     /** Shows the Sockets table, or (false) the tab shown before it; returns the table (for the benchmark). */

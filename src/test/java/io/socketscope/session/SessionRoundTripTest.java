@@ -61,7 +61,7 @@ class SessionRoundTripTest {
         try (Socket page = new Socket(lo, tcp.port())) {
             OutputStream out = page.getOutputStream();
             InputStream in = page.getInputStream();
-            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /socket.json HTTP/1.1\r\nHost: x\r\n\r\n"
+            out.write("GET /a,%22b%22?q=1,2 HTTP/1.1\r\nHost: x\r\n\r\nGET /socket.json HTTP/1.1\r\nHost: x\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             waitFor(e -> e instanceof ServerEvent.Request r && r.line().contains("/socket.json"));
             try (Socket text = new Socket(lo, tcp.port())) {
@@ -109,6 +109,39 @@ class SessionRoundTripTest {
         // The same lines (the recorder's queue and this test's list may interleave two sockets' events apart).
         assertEquals(seen.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList(),
                 recorded.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList());
+    }
+
+    @Test
+    void socketsAndLogGoToCsvAndReadBackFieldForField() throws Exception {
+        aRecordedSessionReplaysToTheSameModelAsLive();
+        ScopeModel model = new ScopeModel();
+        model.apply(SessionReader.read(dir.resolve("session.jsonl")).events());
+        java.io.StringWriter sockets = new java.io.StringWriter();
+        SessionCsv.writeSockets(sockets, model.openSockets(), model.recentlyClosed());
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(sockets.toString())).getRecords();
+        List<SocketInfo> all = new ArrayList<>(model.openSockets());
+        all.addAll(model.recentlyClosed());
+        assertEquals(all.size(), rows.size());
+        for (int i = 0; i < all.size(); i++) {
+            SocketInfo s = all.get(i);
+            org.apache.commons.csv.CSVRecord r = rows.get(i);
+            assertEquals(s.connection().client().ip(), r.get("client_ip"));
+            assertEquals(Integer.toString(s.connection().client().port()), r.get("client_port"));
+            assertEquals(s.connection().descriptor().label(), r.get("descriptor"));
+            assertEquals(s.closeReason() == null ? "" : s.closeReason().code(), r.get("close_reason"));
+            assertEquals(Long.toString(s.traffic().sent()), r.get("bytes_out"));
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.get("last_request").equals("GET /socket.json HTTP/1.1")));
+        java.io.StringWriter log = new java.io.StringWriter();
+        SessionCsv.writeLog(log, model.log());
+        List<org.apache.commons.csv.CSVRecord> lines = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(log.toString())).getRecords();
+        assertEquals(model.log().size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(model.log().get(i).detail(), lines.get(i).get("detail"), "commas and quotes survive");
+        }
+        assertTrue(lines.stream().anyMatch(r -> r.get("detail").contains("/a,%22b%22?q=1,2")), log.toString());
     }
 
     /** Every socket the model knows (open and recently closed) in words: client, descriptor, state, reason, bytes. */
