@@ -22,7 +22,7 @@ class ArchitectureTest {
     @Test
     void serverModelAndLayoutUseNoJavaFx() {
         noClasses().that().resideInAnyPackage("io.socketscope.server..", "io.socketscope.model..",
-                        "io.socketscope.layout..", "io.socketscope.machine..", "io.socketscope.session..")
+                        "io.socketscope.layout..", "io.socketscope.machine..", "io.socketscope.session..", "io.socketscope.learn..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
                 .check(MAIN);
     }
@@ -34,16 +34,18 @@ class ArchitectureTest {
                 .layer("ui").definedBy("io.socketscope.ui..")
                 .layer("layout").definedBy("io.socketscope.layout..")
                 .layer("model").definedBy("io.socketscope.model..")
+                .layer("learn").definedBy("io.socketscope.learn..")
                 .layer("session").definedBy("io.socketscope.session..")
                 .layer("machine").definedBy("io.socketscope.machine..")
                 .layer("server").definedBy("io.socketscope.server..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("layout").mayOnlyBeAccessedByLayers("ui")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("ui", "app")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("session", "ui", "app")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("learn", "session", "ui", "app")
                 .whereLayer("machine").mayOnlyBeAccessedByLayers("ui", "app")
-                .whereLayer("server").mayOnlyBeAccessedByLayers("model", "machine", "session", "ui", "app")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("model", "machine", "learn", "session", "ui", "app")
                 .check(MAIN);
     }
 

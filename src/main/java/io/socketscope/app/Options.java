@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
                       List<ListenSpec> listens, boolean present, boolean version, boolean hostSockets,
-                      Playback playback) {
+                      Playback playback, boolean learn) {
 
     /**
      * Recording and replaying: {@code record} and {@code replay} are file names or null; {@code speed} is 1, 4
@@ -22,6 +22,11 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
      */
     public record Playback(String record, String replay, int speed) {
         public static final Playback NONE = new Playback(null, null, 1);
+    }
+
+    /** Whether the window opens on the Learn tab ({@code --learn}). */
+    public boolean learn() {
+        return learn;
     }
 
 
@@ -36,6 +41,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --bind all|local     all interfaces, so phones can connect (default), or this computer only
               --start              start listening at launch
               --headless           no window: print one line per event to standard output (implies --start)
+              --learn              open on the Learn tab: the post's experiments as steps, checked live
               --present            open in presenter mode, for a projector: large graph, the address big until phones connect
               --idle-timeout S     close idle keep-alive and text connections after S seconds (default 60, 0 = never)
               --header-timeout S   answer 408 and close when a request head takes over S seconds (default 20, 0 = never)
@@ -60,7 +66,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
 
     public static Options defaults() {
         return new Options(false, false, false, ServerConfig.of(8080, BindMode.ALL), List.of(ListenSpec.tcp(8080)), false,
-                false, false, Playback.NONE);
+                false, false, Playback.NONE, false);
     }
 
     public int port() {
@@ -82,6 +88,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         boolean version = false;
         boolean present = false;
         boolean hostSockets = false;
+        boolean learn = false;
         String record = null;
         String replay = null;
         int speed = 1;
@@ -99,6 +106,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 case "--version", "-V" -> version = true;
                 case "--present" -> present = true;
                 case "--host-sockets" -> hostSockets = true;
+                case "--learn" -> learn = true;
                 case "--record" -> record = value(args, ++i, arg);
                 case "--replay" -> replay = value(args, ++i, arg);
                 case "--speed" -> {
@@ -155,7 +163,7 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
         int first = listens.stream().filter(l -> l.protocol() == io.socketscope.server.Protocol.TCP)
                 .findFirst().orElse(listens.get(0)).port();
         return new Options(start, headless, help, c.withPort(first, c.bind()), listens, present, version, hostSockets,
-                new Playback(record, replay, speed));
+                new Playback(record, replay, speed), learn);
     }
 
     private static void add(List<ListenSpec> listens, ListenSpec spec) throws OptionsException {

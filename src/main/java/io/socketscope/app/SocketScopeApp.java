@@ -63,6 +63,9 @@ public final class SocketScopeApp extends Application {
         if (options.present()) {
             window.present(true);
         }
+        if (options.learn()) {
+            window.showLearn();
+        }
         if (problem != null) {
             window.viewModel().reportProblem(problem);
         } else if (options.start()) {

@@ -72,6 +72,8 @@ public final class MainView {
     private ConnectPanel connectPanel;
     private MachineTab machine;
     private SessionMenu session;
+    private LearnView learn;
+    private final javafx.scene.control.Tab learnTab = new javafx.scene.control.Tab("Learn");
     @FXML private Tab socketTab;
     @FXML private StackPane detailsHolder;
     @FXML private Tab closedTab;
@@ -138,6 +140,9 @@ public final class MainView {
                 agedAt = now;
                 socketsTable.refreshAges();
             }
+            if (learnTab.isSelected()) {
+                learn.tick();
+            }
             graph.refreshTexts(true);
             long t = System.nanoTime();
             if (t - sweptAt >= 250_000_000L) {
@@ -157,6 +162,10 @@ public final class MainView {
         socketsHolder.getChildren().add(socketsTable);
         socketsTab.selectedProperty().addListener((obs, was, isShown) -> socketsTable.setShown(isShown));
         socketsTable.setOnSelect(this::showSocket);
+        learn = new LearnView(viewModel);
+        learnTab.setId("learnTab");
+        learnTab.setContent(learn);
+        sideTabs.getTabs().add(learnTab);
         session = new SessionMenu(viewModel, graph);
         javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) presentToggle.getParent();
         bar.getChildren().add(bar.getChildren().indexOf(presentToggle), session.button());
@@ -333,6 +342,15 @@ public final class MainView {
             boolean remembered = beforeSockets != null && beforeSockets != socketsTab;
             lowerTabs.getSelectionModel().select(remembered ? beforeSockets : lowerTabs.getTabs().get(0));
         }
+    }
+
+    LearnView learn() {
+        return learn;
+    }
+
+    /** Opens the side panel on the Learn tab. */
+    void showLearn() {
+        sideTabs.getSelectionModel().select(learnTab);
     }
 
     SessionMenu session() {

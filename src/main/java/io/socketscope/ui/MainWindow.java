@@ -59,6 +59,7 @@ public final class MainWindow {
         stage.setOnHidden(e -> {
             view.machine().close();
             view.session().close();
+            view.learn().close();
             viewModel.shutdown();
         });
         stage.show();
@@ -122,6 +123,15 @@ public final class MainWindow {
 
     SessionMenu session() {
         return view.session();
+    }
+
+    LearnView learn() {
+        return view.learn();
+    }
+
+    /** Opens the side panel on the Learn tab (--learn). */
+    public void showLearn() {
+        view.showLearn();
     }
 
     /** Starts recording every event to {@code file} (the file is created off the FX thread). */

@@ -1,0 +1,78 @@
+package io.socketscope.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketscope.model.ScopeModel;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.CloseReason;
+import io.socketscope.server.ConnectionRef;
+import io.socketscope.server.Descriptor;
+import io.socketscope.server.Endpoint;
+import io.socketscope.server.ListeningSocket;
+import io.socketscope.server.ServerEvent;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The checks one rule at a time, from events as the server sends them (no FX thread, no sockets). */
+class ProgressTest {
+
+    private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static ConnectionRef conn(long id, int clientPort, int fd) throws Exception {
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        return new ConnectionRef(id, new Endpoint(lo, clientPort), new Endpoint(lo, 8080), Descriptor.os(fd));
+    }
+
+    @Test
+    void sixteenBitsIsSeenOnlyPastTheLargestPortWithItsBinary() {
+        Progress p = new Progress();
+        p.update(new ScopeModel(), "65535");
+        assertFalse(p.finding(Step.SIXTEEN_BITS).done(), "65535 fits");
+        p.update(new ScopeModel(), "70000");
+        assertTrue(p.finding(Step.SIXTEEN_BITS).text().startsWith("70000 is 1 0001 0001 0111 0000 in binary: 17 bits"),
+                p.finding(Step.SIXTEEN_BITS).text());
+    }
+
+    @Test
+    void aDescriptorIsReusedOnlyWhenAnAcceptGetsANumberAClosedSocketHad() throws Exception {
+        ScopeModel model = new ScopeModel();
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
+                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+                new ServerEvent.Accepted(1, T, conn(1, 50000, 5), 0),
+                new ServerEvent.Accepted(1, T, conn(2, 50002, 6), 0)));
+        Progress p = new Progress();
+        p.update(model, "8080");
+        assertTrue(p.finding(Step.MANY_SOCKETS).done());
+        assertEquals("The listening socket keeps fd 4; the accepted sockets got fd 5 and fd 6, each its own.",
+                p.finding(Step.NEW_DESCRIPTOR).text());
+        assertFalse(p.finding(Step.REUSED).done());
+        model.apply(List.of(new ServerEvent.Closed(1, T, conn(1, 50000, 5), CloseReason.PEER_CLOSED),
+                new ServerEvent.Accepted(1, T, conn(3, 50004, 7), 0)));
+        p.update(model, "8080");
+        assertFalse(p.finding(Step.REUSED).done(), "fd 7 is a new number");
+        model.apply(List.of(new ServerEvent.Accepted(1, T, conn(4, 50006, 5), 0)));
+        p.update(model, "8080");
+        assertTrue(p.finding(Step.REUSED).text().startsWith("fd 5 again"), p.finding(Step.REUSED).text());
+    }
+
+    @Test
+    void theEphemeralRangeIsSaidFromTheFactsAndNotGuessed() throws Exception {
+        ScopeModel model = new ScopeModel();
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
+                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+                new ServerEvent.Accepted(1, T, conn(1, 40000, 5), 0)));
+        Progress p = new Progress();
+        p.setFacts(new Facts(1024, 50000, 60999, false, "Linux"));
+        p.update(model, "8080");
+        assertFalse(p.finding(Step.EPHEMERAL).done(), "40000 is outside 50000-60999: not claimed");
+        p.setFacts(new Facts(1024, 32768, 60999, false, "Linux"));
+        p.update(model, "8080");
+        assertTrue(p.finding(Step.EPHEMERAL).text().contains("port 40000, inside this machine's ephemeral range 32768-60999"));
+    }
+}

@@ -1,0 +1,154 @@
+package io.socketscope.ui;
+
+import static io.socketscope.ui.FxTesting.onFx;
+import static io.socketscope.ui.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.socketscope.learn.Step;
+import io.socketscope.model.SocketInfo;
+import io.socketscope.server.BindMode;
+import io.socketscope.server.Kernel;
+import io.socketscope.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Learn tab with real sockets: each Try it does the experiment over loopback and the step turns seen
+ * from the real events, with numbers checked here against the kernel (/proc), not against the app.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LearnViewTest {
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(java.time.Duration.ofSeconds(60)));
+        window.showLearn();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxTesting.closeWindow(window, List.of());
+    }
+
+    private boolean seen(Step step) throws Exception {
+        return onFx(() -> window.learn().finding(step).done());
+    }
+
+    private String text(Step step) throws Exception {
+        return onFx(() -> window.learn().finding(step).text());
+    }
+
+    private void tryIt(FxRobot robot, Step step) throws Exception {
+        onFx(() -> {
+            window.learn().lookup("#tryIt-" + step.name()).fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+    }
+
+    @Test
+    void eachTryItIsSeenFromTheRealSockets(FxRobot robot) throws Exception {
+        assumeTrue(Kernel.available(), "numbers are checked against /proc");
+        for (Step s : Step.values()) {
+            assertFalse(seen(s), s + " is not seen before anything happened");
+        }
+        tryIt(robot, Step.SIXTEEN_BITS);
+        waitUntil("16 bits", () -> seen(Step.SIXTEEN_BITS));
+        assertTrue(text(Step.SIXTEEN_BITS).startsWith("65536 is 1 0000 0000 0000 0000 in binary: 17 bits"));
+        onFx(() -> {
+            window.viewModel().portTextProperty().set("0");
+            return null;
+        });
+
+        int port = FxTesting.startOnAnyPort(robot, window);
+        tryIt(robot, Step.MANY_SOCKETS);
+        waitUntil("two sockets on one port", () -> seen(Step.MANY_SOCKETS) && seen(Step.NEW_DESCRIPTOR));
+        List<SocketInfo> open = onFx(() -> new ArrayList<>(window.viewModel().model().openSockets()));
+        assertEquals(2, open.size());
+        for (SocketInfo s : open) {
+            int kernelFd = Kernel.tcpDescriptor(port, s.connection().client().port());
+            assertTrue(text(Step.NEW_DESCRIPTOR).contains("fd " + kernelFd), "the kernel's fd " + kernelFd + " in: "
+                    + text(Step.NEW_DESCRIPTOR));
+            assertTrue(text(Step.MANY_SOCKETS).contains("127.0.0.1:" + s.connection().client().port() + " → 127.0.0.1:" + port));
+        }
+        assertTrue(text(Step.NEW_DESCRIPTOR).contains("fd " + Kernel.listeningDescriptors(port).get(0)),
+                "the listening socket's kernel fd");
+
+        // Ephemeral: the client port of this machine's own client is inside ip_local_port_range, read here too.
+        waitUntil("ephemeral", () -> seen(Step.EPHEMERAL));
+        String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip().split("\\s+");
+        assertTrue(text(Step.EPHEMERAL).contains("ephemeral range " + range[0] + "-" + range[1]), text(Step.EPHEMERAL));
+
+        // Reuse: close the oldest, open another: the kernel hands out the freed number again.
+        tryIt(robot, Step.REUSED);
+        try {
+            waitUntil("a descriptor reused", () -> seen(Step.REUSED));
+        } catch (AssertionError e) {
+            throw new AssertionError(onFx(() -> window.viewModel().model().log().stream()
+                    .map(l -> l.kind() + " " + l.descriptor() + " " + l.client()).toList()).toString(), e);
+        }
+        assertTrue(text(Step.REUSED).matches("fd \\d+ again: .*"), text(Step.REUSED));
+
+        tryIt(robot, Step.PROTOCOL);
+        waitUntil("TCP and UDP on one number, with a datagram", () -> seen(Step.PROTOCOL));
+        assertTrue(text(Step.PROTOCOL).contains("UDP " + port + " (fd " + Kernel.udpDescriptors(port).get(0)),
+                text(Step.PROTOCOL));
+
+        tryIt(robot, Step.AFTERLIFE);
+        waitUntil("a socket in TIME_WAIT", () -> seen(Step.AFTERLIFE));
+        assertTrue(text(Step.AFTERLIFE).matches("\\d+ sockets? of port " + port + " in TIME_WAIT right now.*"),
+                text(Step.AFTERLIFE));
+        long kernelCount = timeWait(port);
+        assertTrue(kernelCount >= 1, "the kernel's own table has " + kernelCount);
+
+        tryIt(robot, Step.PRIVILEGED);
+        waitUntil("port 80 tried", () -> seen(Step.PRIVILEGED));
+        boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+        if (root) {
+            assertTrue(text(Step.PRIVILEGED).contains("runs as root") || text(Step.PRIVILEGED).contains("already in use"),
+                    text(Step.PRIVILEGED));
+        } else {
+            assertTrue(text(Step.PRIVILEGED).startsWith("Refused") || text(Step.PRIVILEGED).contains("allowed"),
+                    text(Step.PRIVILEGED));
+        }
+        tryIt(robot, Step.WELL_KNOWN);
+        waitUntil("well-known ports read", () -> seen(Step.WELL_KNOWN));
+        assertTrue(text(Step.WELL_KNOWN).startsWith("IANA: system 0-1023, user 1024-49151, dynamic 49152-65535."));
+        assertEquals(Step.values().length + " of " + Step.values().length + " seen on this machine",
+                onFx(() -> ((javafx.scene.control.Label) window.learn().lookup("#learnSummary")).getText()));
+        onFx(() -> {
+            window.learn().lookup("#learnReset").fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        assertFalse(seen(Step.SIXTEEN_BITS), "started over");
+    }
+
+    /** TIME_WAIT (state 06) entries of this local port in /proc/net/tcp and tcp6: the kernel's word. */
+    private static long timeWait(int port) throws Exception {
+        String hex = String.format(":%04X", port);
+        long n = 0;
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[1].endsWith(hex) && f[3].equals("06")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
