@@ -57,6 +57,7 @@ final class LearnView extends ScrollPane {
         intro.setWrapText(true);
         Button reset = new Button("Start over");
         reset.setId("learnReset");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reset.setOnAction(e -> {
             progress.reset();
             refresh();
@@ -75,6 +76,7 @@ final class LearnView extends ScrollPane {
     private VBox card(int number, Step step) {
         Label mark = new Label();
         mark.getStyleClass().add("learn-mark");
+        mark.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.put(step, mark);
         Label title = new Label(number + ". " + step.title());
         title.getStyleClass().add("learn-title");
@@ -136,7 +138,7 @@ final class LearnView extends ScrollPane {
             cards.get(step).pseudoClassStateChanged(DONE, f.done());
             found.get(step).setText(f.text());
         }
-        summary.setText(progress.doneCount() + " of " + Step.values().length + " seen on this machine");
+        summary.setText(progress.doneCount() + " of " + Step.values().length + " seen");
     }
 
     /** The step's state (tests). */

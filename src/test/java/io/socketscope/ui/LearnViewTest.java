@@ -128,7 +128,7 @@ class LearnViewTest {
         tryIt(robot, Step.WELL_KNOWN);
         waitUntil("well-known ports read", () -> seen(Step.WELL_KNOWN));
         assertTrue(text(Step.WELL_KNOWN).startsWith("IANA: system 0-1023, user 1024-49151, dynamic 49152-65535."));
-        assertEquals(Step.values().length + " of " + Step.values().length + " seen on this machine",
+        assertEquals(Step.values().length + " of " + Step.values().length + " seen",
                 onFx(() -> ((javafx.scene.control.Label) window.learn().lookup("#learnSummary")).getText()));
         onFx(() -> {
             window.learn().lookup("#learnReset").fireEvent(new javafx.event.ActionEvent());
