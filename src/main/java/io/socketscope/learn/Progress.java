@@ -21,8 +21,14 @@ import java.util.TreeMap;
  */
 public final class Progress {
 
-    /** What a step shows now: whether it happened, and the real numbers that show it. */
-    public record Finding(boolean done, String text) {
+    /**
+     * What a step shows now: whether it happened, the real numbers that show it, and the socket that showed
+     * it (its id, for selecting it in the graph and the table), or -1.
+     */
+    public record Finding(boolean done, String text, long socketId) {
+        public Finding(boolean done, String text) {
+            this(done, text, -1);
+        }
     }
 
     private final Map<Step, Finding> findings = new EnumMap<>(Step.class);
@@ -127,12 +133,12 @@ public final class Progress {
                 SocketInfo a = sockets.get(0);
                 SocketInfo b = sockets.get(1);
                 done(Step.MANY_SOCKETS, "Two sockets on one port: (" + tuple(a) + ") and (" + tuple(b) + "). Same"
-                        + " server ip and port; the client ports differ.");
+                        + " server ip and port; the client ports differ.", b.id());
                 PortInfo port = portOf(model, a);
                 if (port != null) {
                     done(Step.NEW_DESCRIPTOR, "The listening socket keeps " + port.descriptors() + "; the accepted"
                             + " sockets got " + a.connection().descriptor().label() + " and "
-                            + b.connection().descriptor().label() + ", each its own.");
+                            + b.connection().descriptor().label() + ", each its own.", b.id());
                 }
                 return;
             }
@@ -146,7 +152,7 @@ public final class Progress {
                 freed.add(e.descriptor());
             } else if (e.kind() == LogEntry.Kind.ACCEPT && freed.contains(e.descriptor())) {
                 done(Step.REUSED, e.descriptor() + " again: it was freed by a close, and the kernel handed the"
-                        + " lowest free number to the next accepted socket (" + e.client() + ").");
+                        + " lowest free number to the next accepted socket (" + e.client() + ").", e.socketId());
                 return;
             }
         }
@@ -162,10 +168,10 @@ public final class Progress {
             int port = s.connection().client().port();
             if (facts == null || facts.ephemeralLow() < 0) {
                 done(Step.EPHEMERAL, "This client got port " + port + " from its OS; this system does not say"
-                        + " its ephemeral range.");
+                        + " its ephemeral range.", s.id());
             } else if (port >= facts.ephemeralLow() && port <= facts.ephemeralHigh()) {
                 done(Step.EPHEMERAL, "This computer's client got port " + port + ", inside this machine's"
-                        + " ephemeral range " + facts.ephemeralRange() + " (ip_local_port_range, read just now).");
+                        + " ephemeral range " + facts.ephemeralRange() + " (ip_local_port_range, read just now).", s.id());
             }
             if (finding(Step.EPHEMERAL).done()) {
                 return;
@@ -204,8 +210,12 @@ public final class Progress {
     }
 
     private void done(Step step, String text) {
+        done(step, text, -1);
+    }
+
+    private void done(Step step, String text, long socketId) {
         if (!findings.get(step).done()) {
-            findings.put(step, new Finding(true, text));
+            findings.put(step, new Finding(true, text, socketId));
         }
     }
 

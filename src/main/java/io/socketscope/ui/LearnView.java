@@ -34,6 +34,7 @@ final class LearnView extends ScrollPane {
     private final Map<Step, Label> status = new EnumMap<>(Step.class);
     private final Map<Step, Label> found = new EnumMap<>(Step.class);
     private final Map<Step, VBox> cards = new EnumMap<>(Step.class);
+    private final Map<Step, javafx.scene.control.Hyperlink> shows = new EnumMap<>(Step.class);
     private final Label summary = new Label();
     private Facts facts;
     private boolean factsAsked;
@@ -91,6 +92,17 @@ final class LearnView extends ScrollPane {
         result.setWrapText(true);
         result.getStyleClass().add("learn-found");
         found.put(step, result);
+        javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink("Select this socket in the graph and the table");
+        show.setId("show-" + step.name());
+        show.setVisible(false);
+        show.setManaged(false);
+        show.setOnAction(e -> {
+            long id = progress.finding(step).socketId();
+            if (id >= 0) {
+                viewModel.select(id);
+            }
+        });
+        shows.put(step, show);
         Label why = new Label(step.why());
         why.setWrapText(true);
         TitledPane whyPane = new TitledPane("Why", why);
@@ -98,7 +110,7 @@ final class LearnView extends ScrollPane {
         whyPane.setAnimated(false);
         HBox head = new HBox(6, mark, title);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(4, head, todo, tryIt, result, whyPane);
+        VBox card = new VBox(4, head, todo, tryIt, result, show, whyPane);
         card.getStyleClass().add("learn-step");
         card.setId("step-" + step.name());
         cards.put(step, card);
@@ -137,6 +149,9 @@ final class LearnView extends ScrollPane {
             status.get(step).setText(f.done() ? "✓ seen" : "○ to try");
             cards.get(step).pseudoClassStateChanged(DONE, f.done());
             found.get(step).setText(f.text());
+            boolean socket = f.socketId() >= 0 && viewModel.model().find(f.socketId()) != null;
+            shows.get(step).setVisible(socket);
+            shows.get(step).setManaged(socket);
         }
         summary.setText(progress.doneCount() + " of " + Step.values().length + " seen");
     }

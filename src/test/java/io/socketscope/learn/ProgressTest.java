@@ -75,4 +75,42 @@ class ProgressTest {
         p.update(model, "8080");
         assertTrue(p.finding(Step.EPHEMERAL).text().contains("port 40000, inside this machine's ephemeral range 32768-60999"));
     }
+
+    @Test
+    void oneSocketIsNotManyAndTcpAndUdpOnOneNumberNeedADatagram() throws Exception {
+        ScopeModel model = new ScopeModel();
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
+                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+                new ServerEvent.Listening(2, T, io.socketscope.server.Protocol.UDP, BindMode.LOCAL, 8080,
+                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(9)))),
+                new ServerEvent.Accepted(1, T, conn(1, 50000, 5), 0)));
+        Progress p = new Progress();
+        p.update(model, "8080");
+        assertFalse(p.finding(Step.MANY_SOCKETS).done(), "one socket");
+        assertFalse(p.finding(Step.NEW_DESCRIPTOR).done());
+        assertFalse(p.finding(Step.PROTOCOL).done(), "no peer has sent a datagram yet");
+        ConnectionRef flow = new ConnectionRef(7, new Endpoint(lo, 40001), new Endpoint(lo, 8080), Descriptor.os(9),
+                io.socketscope.server.Protocol.UDP);
+        model.apply(List.of(new ServerEvent.Accepted(2, T, flow, 0),
+                new ServerEvent.Datagram(2, T, flow, 2, "hi", 1, io.socketscope.server.Traffic.NONE)));
+        p.update(model, "8080");
+        assertTrue(p.finding(Step.PROTOCOL).done(), p.finding(Step.PROTOCOL).text());
+        assertTrue(p.finding(Step.PROTOCOL).text().contains("UDP 8080 (fd 9, one socket for its 1 peer)"),
+                p.finding(Step.PROTOCOL).text());
+    }
+
+    @Test
+    void theStepsThatAskTheOsAreNotSeenUntilItAnswered() {
+        Progress p = new Progress();
+        p.update(new ScopeModel(), "");
+        assertFalse(p.finding(Step.PRIVILEGED).done());
+        assertFalse(p.finding(Step.WELL_KNOWN).done());
+        p.setAfterlife("0 sockets of port 8080 in TIME_WAIT right now", false);
+        assertFalse(p.finding(Step.AFTERLIFE).done(), "nothing in TIME_WAIT is not an afterlife seen");
+        p.setAfterlife("1 socket of port 8080 in TIME_WAIT right now", true);
+        assertTrue(p.finding(Step.AFTERLIFE).done());
+        p.reset();
+        assertEquals(0, p.doneCount());
+    }
 }

@@ -86,6 +86,14 @@ class LearnViewTest {
         }
         assertTrue(text(Step.NEW_DESCRIPTOR).contains("fd " + Kernel.listeningDescriptors(port).get(0)),
                 "the listening socket's kernel fd");
+        // The step's socket is selected in the graph and the table from its link.
+        onFx(() -> {
+            window.learn().lookup("#show-MANY_SOCKETS").fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        long shown = onFx(() -> window.learn().finding(Step.MANY_SOCKETS).socketId());
+        assertTrue(shown >= 0);
+        assertEquals(shown, (long) onFx(() -> window.viewModel().selectedProperty().get().id()));
 
         // Ephemeral: the client port of this machine's own client is inside ip_local_port_range, read here too.
         waitUntil("ephemeral", () -> seen(Step.EPHEMERAL));
