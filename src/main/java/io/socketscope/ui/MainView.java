@@ -50,7 +50,6 @@ public final class MainView {
     private final SocketsTableModel socketsModel = new SocketsTableModel(System::nanoTime);
     private final SocketsTable socketsTable = new SocketsTable(socketsModel);
     private long agedAt;
-    private final Map<Long, Label> portChips = new HashMap<>();
     private SocketDetails details;
     private boolean countsStale;
     private long sweptAt;
@@ -71,6 +70,7 @@ public final class MainView {
     private PresenterMode presenter;
     private ConnectPanel connectPanel;
     private MachineTab machine;
+    private PortChips chips;
     private SessionMenu session;
     private LearnView learn;
     private final javafx.scene.control.Tab learnTab = new javafx.scene.control.Tab("Learn");
@@ -117,8 +117,7 @@ public final class MainView {
         protocolChoice.valueProperty().bindBidirectional(viewModel.protocolProperty());
         stopButton.disableProperty().bind(viewModel.runningProperty().not());
         fillWellKnown();
-        viewModel.listeners().addListener((ListChangeListener<PortListener>) c -> rebuildPortChips());
-        rebuildPortChips();
+        chips = new PortChips(viewModel, portsBar);
         portNote.textProperty().bind(viewModel.portNoteProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
@@ -265,50 +264,6 @@ public final class MainView {
         }
     }
 
-    /** One chip per open port, each with its own Stop. */
-    private void rebuildPortChips() {
-        portsBar.getChildren().clear();
-        portChips.clear();
-        if (viewModel.listeners().isEmpty()) {
-            Label none = new Label("No port open. Pick TCP or UDP and a port, then Start; open several to compare.");
-            none.getStyleClass().add("ports-none");
-            portsBar.getChildren().add(none);
-            return;
-        }
-        Label heading = new Label("Open ports:");
-        heading.getStyleClass().add("ports-heading");
-        portsBar.getChildren().add(heading);
-        for (PortListener l : viewModel.listeners()) {
-            Label text = new Label();
-            Button stop = new Button("Stop");
-            String id = l.protocol().option() + "-" + l.port();
-            stop.setId("stop-" + id);
-            stop.setOnAction(e -> viewModel.stop(l));
-            HBox chip = new HBox(6, text, stop);
-            chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            chip.getStyleClass().addAll("port-chip", "port-chip-" + l.protocol().option());
-            chip.setId("chip-" + id);
-            portsBar.getChildren().add(chip);
-            portChips.put(l.runId(), text);
-        }
-        updatePortChips();
-    }
-
-    private void updatePortChips() {
-        for (Map.Entry<Long, Label> chip : portChips.entrySet()) {
-            PortInfo info = viewModel.model().port(chip.getKey());
-            if (info != null) {
-                boolean tcp = info.protocol() == Protocol.TCP;
-                String service = info.service();
-                String text = info.protocol() + " :" + info.port() + (service == null ? "" : " " + service)
-                        + " · " + info.descriptors() + " · " + info.open() + (tcp ? " open" : info.open() == 1 ? " peer" : " peers");
-                if (!text.equals(chip.getValue().getText())) {
-                    chip.getValue().setText(text);
-                }
-            }
-        }
-    }
-
     @FXML
     private void start() {
         viewModel.start();
@@ -342,6 +297,10 @@ public final class MainView {
             boolean remembered = beforeSockets != null && beforeSockets != socketsTab;
             lowerTabs.getSelectionModel().select(remembered ? beforeSockets : lowerTabs.getTabs().get(0));
         }
+    }
+
+    PortChips chips() {
+        return chips;
     }
 
     LearnView learn() {
@@ -408,40 +367,10 @@ public final class MainView {
         }
         countsStale = false;
         graph.showPorts(viewModel.model().ports());
-        updatePortChips();
+        chips.update();
     }
 
     SocketDetails details() {
         return details;
-    }
-
-    /**
-     * The event-kind cell, coloured by kind through a pseudo-class ({@code .event-log .kind-cell:accept}):
-     * switching a pseudo-class is a light CSS update, where switching style classes rebuilt each cell's style.
-     */
-    private static final class KindCell extends TableCell<LogEntry, String> {
-        private static final Map<String, PseudoClass> KINDS = new HashMap<>();
-        private PseudoClass shown;
-
-        KindCell() {
-            getStyleClass().add("kind-cell");
-        }
-
-        @Override
-        protected void updateItem(String kind, boolean empty) {
-            super.updateItem(kind, empty);
-            PseudoClass now = empty || kind == null ? null
-                    : KINDS.computeIfAbsent(kind, k -> PseudoClass.getPseudoClass(k.toLowerCase(Locale.ROOT)));
-            if (now != shown) {
-                if (shown != null) {
-                    pseudoClassStateChanged(shown, false);
-                }
-                if (now != null) {
-                    pseudoClassStateChanged(now, true);
-                }
-                shown = now;
-            }
-            setText(empty ? null : kind);
-        }
     }
 }

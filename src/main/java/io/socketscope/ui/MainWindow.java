@@ -89,6 +89,8 @@ public final class MainWindow {
         });
         ((javafx.scene.layout.VBox) ((javafx.scene.layout.BorderPane) root).getTop()).getChildren().add(0, bar[0]);
         stage.setTitle("SocketScope: replay of " + name + " (nothing listens)");
+        window.view.chips().setNoneText("A replay: the recorded ports are drawn below; nothing listens here.");
+        window.viewModel.portTextProperty().set("");
         window.viewModel.say("Replaying " + name + ": " + session.events().size() + " recorded events.");
         window.replayBar = bar[0];
         return window;
