@@ -88,6 +88,11 @@ public final class MainWindow {
             replay(stage, session, name, speed, target);
         });
         ((javafx.scene.layout.VBox) ((javafx.scene.layout.BorderPane) root).getTop()).getChildren().add(0, bar[0]);
+        javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = stage.getOnHidden();
+        stage.setOnHidden(e -> {
+            bar[0].stop(); // the replay's frames end with its window
+            hidden.handle(e);
+        });
         stage.setTitle("SocketScope: replay of " + name + " (nothing listens)");
         window.view.chips().setNoneText("A replay: the recorded ports are drawn below; nothing listens here.");
         window.viewModel.portTextProperty().set("");

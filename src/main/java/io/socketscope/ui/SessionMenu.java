@@ -119,7 +119,8 @@ final class SessionMenu {
         files.execute(() -> {
             done.close();
             String words = done.problem().isEmpty() ? String.format("Recorded %,d events to %s.", done.written(),
-                    done.file()) : done.problem();
+                    done.file()) + (done.dropped() == 0 ? "" : String.format(" %,d more came faster than the file"
+                    + " could take them and were left out.", done.dropped())) : done.problem();
             javafx.application.Platform.runLater(() -> viewModel.say(words));
         });
     }
