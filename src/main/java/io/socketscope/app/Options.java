@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The command line, parsed: see {@link #USAGE}. {@code listens} holds every port to open, in order;
- * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's).
+ * {@code serverConfig} the settings they share (its port is the first TCP one's, or the first one's);
+ * {@code learn}: the window opens on the Learn tab.
  */
 public record Options(boolean start, boolean headless, boolean help, ServerConfig serverConfig,
                       List<ListenSpec> listens, boolean present, boolean version, boolean hostSockets,
@@ -22,11 +23,6 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
      */
     public record Playback(String record, String replay, int speed) {
         public static final Playback NONE = new Playback(null, null, 1);
-    }
-
-    /** Whether the window opens on the Learn tab ({@code --learn}). */
-    public boolean learn() {
-        return learn;
     }
 
 
