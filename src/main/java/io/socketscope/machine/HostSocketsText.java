@@ -31,6 +31,10 @@ public final class HostSocketsText {
             }
         }
         out.append(String.format("%,d %s%n", sockets.size(), sockets.size() == 1 ? "socket" : "sockets"));
+        if (sockets.isEmpty()) {
+            out.append("The operating system did not tell this program its socket table (no permission, or a"
+                    + " system SocketScope cannot ask); nothing is guessed.\n");
+        }
         if (hidden) {
             out.append("? = the operating system does not tell this user which process owns the socket"
                     + " (other users' processes; run as administrator to see them).\n");
