@@ -55,10 +55,9 @@ public final class HeadlessRunner implements AutoCloseable {
      */
     public List<PortListener> start() throws BindFailure {
         DescriptorLookup lookup = platform.lookup();
-        ConsoleLog listener = lines;
         for (ListenSpec spec : options.listens()) {
             try {
-                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), listener, lookup));
+                listeners.add(PortListener.start(spec.protocol(), options.configFor(spec), lines, lookup));
             } catch (BindFailure e) {
                 close();
                 throw e;

@@ -30,6 +30,11 @@ public final class SocketGroups {
         }
     }
 
+    /** Groups in port order (TCP before UDP on one number), the outgoing group last. */
+    public static final Comparator<String> ORDER = Comparator.comparing((String g) -> g.equals(OUTGOING))
+            .thenComparingInt(g -> g.equals(OUTGOING) ? 0 : Integer.parseInt(g.split(" ")[1]))
+            .thenComparing(g -> g);
+
     /** {@code TCP 8080}, {@code UDP 53}, or {@link #OUTGOING}. */
     public String groupOf(HostSocket s) {
         String key = portKey(s.protocol(), s.localPort());
@@ -55,8 +60,7 @@ public final class SocketGroups {
     /** The snapshot in group order (ports ascending, TCP before UDP, outgoing last), listeners first in each. */
     public Map<String, List<HostSocket>> grouped(List<HostSocket> sockets) {
         List<HostSocket> sorted = new ArrayList<>(sockets);
-        sorted.sort(Comparator.comparing((HostSocket s) -> groupOf(s).equals(OUTGOING))
-                .thenComparing(s -> groupOf(s).equals(OUTGOING) ? 0 : s.localPort())
+        sorted.sort(Comparator.comparing(this::groupOf, ORDER)
                 .thenComparing(HostSocket::protocol)
                 .thenComparing(s -> !s.isListening())
                 .thenComparing(HostSocket::remotePort)

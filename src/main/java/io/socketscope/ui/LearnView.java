@@ -180,9 +180,7 @@ final class LearnView extends ScrollPane {
             });
             case EPHEMERAL -> withPort(port, p -> actions.connect(p, 1, this::problem));
             case AFTERLIFE -> withPort(port, p -> {
-                io.socketscope.model.SocketInfo oldest = viewModel.model().openSockets().stream()
-                        .filter(s -> s.protocol() == Protocol.TCP && s.connection().server().port() == p)
-                        .min(java.util.Comparator.comparingLong(io.socketscope.model.SocketInfo::id)).orElse(null);
+                io.socketscope.model.SocketInfo oldest = oldestOn(p);
                 if (oldest == null) {
                     actions.connect(p, 1, this::problem);
                 }
@@ -206,14 +204,19 @@ final class LearnView extends ScrollPane {
     private void reuseRound(int p) {
         reusedAt = System.nanoTime();
         reuseRounds--;
-        io.socketscope.model.SocketInfo oldest = viewModel.model().openSockets().stream()
-                .filter(s -> s.protocol() == Protocol.TCP && s.connection().server().port() == p)
-                .min(java.util.Comparator.comparingLong(io.socketscope.model.SocketInfo::id)).orElse(null);
+        io.socketscope.model.SocketInfo oldest = oldestOn(p);
         if (oldest == null) {
             actions.connect(p, 1, this::problem); // nothing to close yet: the next round closes this one
         } else {
             actions.reuse(p, () -> viewModel.closeSocket(oldest.id()), this::problem);
         }
+    }
+
+    /** The longest-open TCP socket of {@code port} (the one Try it closes), or null. */
+    private io.socketscope.model.SocketInfo oldestOn(int port) {
+        return viewModel.model().openSockets().stream()
+                .filter(s -> s.protocol() == Protocol.TCP && s.connection().server().port() == port)
+                .min(java.util.Comparator.comparingLong(io.socketscope.model.SocketInfo::id)).orElse(null);
     }
 
     /** Runs {@code then} with the app's TCP port; opens one (any free port) first if none is open. */

@@ -253,11 +253,9 @@ final class MachineView extends VBox {
         TreeItem<MachineItem> heading = new TreeItem<>(MachineItem.heading(group));
         heading.setExpanded(true);
         // Groups in port order, outgoing last; a sort the user asked for re-sorts them anyway.
-        Comparator<String> order = Comparator.comparing((String g) -> g.equals(SocketGroups.OUTGOING))
-                .thenComparing(g -> g.equals(SocketGroups.OUTGOING) ? 0 : Integer.parseInt(g.split(" ")[1]))
-                .thenComparing(g -> g);
         int at = 0;
-        while (at < root.getChildren().size() && order.compare(root.getChildren().get(at).getValue().group(), group) < 0) {
+        while (at < root.getChildren().size()
+                && SocketGroups.ORDER.compare(root.getChildren().get(at).getValue().group(), group) < 0) {
             at++;
         }
         root.getChildren().add(at, heading);

@@ -27,6 +27,12 @@ class ProgressTest {
         return new ConnectionRef(id, new Endpoint(lo, clientPort), new Endpoint(lo, 8080), Descriptor.os(fd));
     }
 
+    /** TCP port 8080 on 127.0.0.1, listening socket fd 4 (run 1). */
+    private static ServerEvent listening8080() throws Exception {
+        return new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
+                List.of(new ListeningSocket(new Endpoint(InetAddress.getByName("127.0.0.1"), 8080), Descriptor.os(4))));
+    }
+
     @Test
     void sixteenBitsIsSeenOnlyPastTheLargestPortWithItsBinary() {
         Progress p = new Progress();
@@ -41,8 +47,7 @@ class ProgressTest {
     void aDescriptorIsReusedOnlyWhenAnAcceptGetsANumberAClosedSocketHad() throws Exception {
         ScopeModel model = new ScopeModel();
         InetAddress lo = InetAddress.getByName("127.0.0.1");
-        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
-                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+        model.apply(List.of(listening8080(),
                 new ServerEvent.Accepted(1, T, conn(1, 50000, 5), 0),
                 new ServerEvent.Accepted(1, T, conn(2, 50002, 6), 0)));
         Progress p = new Progress();
@@ -64,8 +69,7 @@ class ProgressTest {
     void theEphemeralRangeIsSaidFromTheFactsAndNotGuessed() throws Exception {
         ScopeModel model = new ScopeModel();
         InetAddress lo = InetAddress.getByName("127.0.0.1");
-        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
-                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+        model.apply(List.of(listening8080(),
                 new ServerEvent.Accepted(1, T, conn(1, 40000, 5), 0)));
         Progress p = new Progress();
         p.setFacts(new Facts(1024, 50000, 60999, false, "Linux"));
@@ -80,8 +84,7 @@ class ProgressTest {
     void oneSocketIsNotManyAndTcpAndUdpOnOneNumberNeedADatagram() throws Exception {
         ScopeModel model = new ScopeModel();
         InetAddress lo = InetAddress.getByName("127.0.0.1");
-        model.apply(List.of(new ServerEvent.Listening(1, T, BindMode.LOCAL, 8080,
-                        List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(4)))),
+        model.apply(List.of(listening8080(),
                 new ServerEvent.Listening(2, T, io.socketscope.server.Protocol.UDP, BindMode.LOCAL, 8080,
                         List.of(new ListeningSocket(new Endpoint(lo, 8080), Descriptor.os(9)))),
                 new ServerEvent.Accepted(1, T, conn(1, 50000, 5), 0)));
