@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,20 @@ import org.slf4j.LoggerFactory;
  * threads: they only put the event on a bounded queue and go on; one thread of its own
  * ({@code socketscope-console}) formats and writes. When the console cannot keep up (a storm, a terminal
  * paused with Ctrl+S), events past the queue are counted, not waited for, and a line says how many.
+ *
+ * <p>At most {@value #LINES_PER_SECOND} event lines a second are printed: more than anyone can read, and a
+ * terminal drawing tens of thousands of lines a second takes a core that the network and the window need.
+ * Past that, the events are counted instead of formatted, and one line a second says how many were not
+ * printed. Counts, the window's figures and a recording ({@link #forwardTo}) still get every event.
  */
 public final class ConsoleLog implements ServerListener, AutoCloseable {
 
     static final int CAPACITY = 16_384;
+    /** Event lines printed a second at most; the rest are counted, and said in one line a second. */
+    static final int LINES_PER_SECOND = 1_000;
+    private static final long SECOND = 1_000_000_000L;
+    /** How long the writer rests when there is nothing to write. */
+    private static final long POLL_MILLIS = 5;
     private static final Logger EVENTS = LoggerFactory.getLogger("socketscope.events");
 
     private final BlockingQueue<ServerEvent> queue;
@@ -31,6 +42,14 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
     private volatile boolean closing;
     /** Gets each event after its line is written, in the console's order (a recording of what was printed). */
     private volatile ServerListener forward = event -> { };
+    private final int linesPerSecond;
+    private final LongSupplier clock;
+    /** Writer thread only: when this second of printing began, lines printed in it, events not printed. */
+    private long secondStart;
+    private int printedThisSecond;
+    private long heldBack;
+    /** Writer thread only: when the writer last had events to write (set at start: it begins polling). */
+    private long lastEvent;
 
     /** To SLF4J's {@code socketscope.events} logger at info, as the window's console output. */
     public static ConsoleLog toLogger() {
@@ -42,7 +61,19 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
      * @param capacity events waiting at most
      */
     public ConsoleLog(Consumer<String> sink, int capacity) {
+        this(sink, capacity, LINES_PER_SECOND, System::nanoTime);
+    }
+
+    /**
+     * @param linesPerSecond event lines printed a second at most
+     * @param clock          nanoseconds, for the second of printing (a test's own clock)
+     */
+    ConsoleLog(Consumer<String> sink, int capacity, int linesPerSecond, LongSupplier clock) {
         this.sink = sink;
+        this.linesPerSecond = linesPerSecond;
+        this.clock = clock;
+        this.secondStart = clock.getAsLong();
+        this.lastEvent = secondStart;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::writeLoop, "socketscope-console");
         writer.setDaemon(true);
@@ -76,15 +107,33 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
         List<ServerEvent> batch = new ArrayList<>(256);
         while (!closing || !queue.isEmpty()) {
             try {
-                ServerEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                // While events come, polled rather than waited on: a writer blocked in poll() is woken (a
+                // system call, a context switch) by every event a server thread offers, so a storm would cost
+                // a wake-up per event; polled, it costs one every few milliseconds, and a line is at most that
+                // late. Quiet for a second, it waits again (no wake-ups while nothing happens).
+                if (queue.drainTo(batch, 256) == 0) {
+                    nextSecond();
+                    if (clock.getAsLong() - lastEvent < SECOND) {
+                        Thread.sleep(POLL_MILLIS);
+                        continue;
+                    }
+                    ServerEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, 255);
                 }
-                batch.add(first);
-                queue.drainTo(batch, 255);
+                lastEvent = clock.getAsLong();
+                nextSecond();
                 ServerListener then = forward;
                 for (ServerEvent event : batch) {
-                    sink.accept(EventLines.entry(event).line());
+                    if (printedThisSecond < linesPerSecond) {
+                        printedThisSecond++;
+                        sink.accept(EventLines.entry(event).line());
+                    } else {
+                        heldBack++;
+                    }
                     then.onEvent(event);
                 }
                 batch.clear();
@@ -99,6 +148,27 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
                 // A line that cannot be written is lost; the console goes on.
                 batch.clear();
             }
+        }
+        sayHeldBack();
+    }
+
+    /** Once a second has passed since this second of printing began: says what it held back, starts the next. */
+    private void nextSecond() {
+        long now = clock.getAsLong();
+        if (now - secondStart >= SECOND) {
+            sayHeldBack();
+            secondStart = now;
+            printedThisSecond = 0;
+        }
+    }
+
+    private void sayHeldBack() {
+        if (heldBack > 0) {
+            long n = heldBack;
+            heldBack = 0;
+            sink.accept(String.format("… %,d more %s not printed: the console prints at most %,d a second (the"
+                    + " counts and the window have every event; --record keeps them all)", n,
+                    n == 1 ? "event" : "events", linesPerSecond));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,5 +83,43 @@ class ConsoleLogTest {
         }
         assertTrue(threads.size() >= 42, "LISTEN, 20 ACCEPT and 20 CLOSE, STOP: " + threads.size());
         assertEquals(List.of("socketscope-console"), threads.stream().distinct().toList());
+    }
+
+    @Test
+    void pastItsLinesASecondTheConsoleCountsEventsAndSaysHowManyItDidNotPrint() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        AtomicLong clock = new AtomicLong();
+        ConsoleLog console = new ConsoleLog(written::add, 1024, 5, clock::get);
+        EventRecorder forwarded = new EventRecorder();
+        console.forwardTo(forwarded);
+        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), console,
+                DescriptorLookup.forThisSystem());
+        try {
+            for (int i = 0; i < 20; i++) {
+                new Socket(InetAddress.getLoopbackAddress(), server.port()).close();
+            }
+            // Forwarded once its line was printed or counted: every event, printed or not.
+            forwarded.await(ServerEvent.Closed.class, 20, Duration.ofSeconds(10));
+            int events = forwarded.all().size();
+            assertEquals(41, events, "LISTEN, 20 ACCEPT and 20 CLOSE");
+            assertEquals(5, written.size(), "five lines in this second: " + written);
+            assertTrue(written.get(0).contains("LISTEN"), written.get(0));
+
+            clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (written.size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(String.format("… %,d more events not printed: the console prints at most 5 a second (the counts"
+                    + " and the window have every event; --record keeps them all)", events - 5), written.get(5));
+
+            new Socket(InetAddress.getLoopbackAddress(), server.port()).close();
+            forwarded.await(ServerEvent.Closed.class, 21, Duration.ofSeconds(10));
+            assertEquals(8, written.size(), "a new second prints again: " + written);
+            assertTrue(written.get(6).contains("ACCEPT") && written.get(7).contains("CLOSE"), written.toString());
+        } finally {
+            server.stop();
+            console.close();
+        }
     }
 }

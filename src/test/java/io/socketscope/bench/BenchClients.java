@@ -38,6 +38,33 @@ public final class BenchClients {
         }
     }
 
+    /** How load generators run, for the report: see {@link #asLoad}. */
+    static final String LOAD_PRIORITY = niceExists() ? "nice 10" : "normal (no nice here)";
+
+    /**
+     * A load generator's command, run at nice 10 where {@code nice} exists. The clients stand in for phones
+     * and laptops on other machines; on this machine's few cores they would otherwise take an equal share
+     * of the CPU from the app's FX and GC threads, which remote devices never do. Every baseline (the bare
+     * accept loop, the JDK's server, python's) gets the same load at the same priority.
+     */
+    static List<String> asLoad(List<String> command) {
+        if (!niceExists()) {
+            return command;
+        }
+        List<String> niced = new ArrayList<>(List.of("nice", "-n", "10"));
+        niced.addAll(command);
+        return niced;
+    }
+
+    private static boolean niceExists() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "nice"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Socket connect(String source, int port) throws Exception {
         return connect(source, port, 10_000);
     }

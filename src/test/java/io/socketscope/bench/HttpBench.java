@@ -95,8 +95,8 @@ final class HttpBench {
     }
 
     private static Wrk wrk(int port, int seconds, int connections, int threads) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-                "http://127.0.0.1:" + port + "/").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(BenchClients.asLoad(List.of("wrk", "-t" + threads, "-c" + connections,
+                "-d" + seconds + "s", "--latency", "http://127.0.0.1:" + port + "/"))).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(seconds + 30L, TimeUnit.SECONDS);
         double perSecond = Double.NaN;
@@ -202,6 +202,6 @@ final class HttpBench {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HttpLoad.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(BenchClients.asLoad(command)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 }

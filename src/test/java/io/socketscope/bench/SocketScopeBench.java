@@ -85,7 +85,7 @@ class SocketScopeBench {
         int cores = Runtime.getRuntime().availableProcessors();
         long fdLimit = openFileLimit();
         report.section("machine").put("cores", (long) cores).put("java", System.getProperty("java.version"))
-                .put("open_file_limit", fdLimit);
+                .put("open_file_limit", fdLimit).put("load_clients_priority", BenchClients.LOAD_PRIORITY);
 
         // Cold start first, in a process of its own, before this JVM warms anything.
         List<Long> starts = new ArrayList<>();
@@ -466,8 +466,8 @@ class SocketScopeBench {
                         vsPython))});
         table.add(new String[] {"cold start to window shown", coldStart + " ms (median of " + starts + ")", "report", ""});
         printTable(table);
-        System.out.println("machine: " + cores + " cores, Java " + System.getProperty("java.version") + ", open-file limit "
-                + fdLimit + "; results in " + OUT.toAbsolutePath());
+        System.out.println("machine: " + cores + " cores, load clients at " + BenchClients.LOAD_PRIORITY + ", Java "
+                + System.getProperty("java.version") + ", open-file limit " + fdLimit + "; results in " + OUT.toAbsolutePath());
         WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(10, TimeUnit.SECONDS);
         FxToolkit.cleanupStages();
     }
@@ -620,7 +620,7 @@ class SocketScopeBench {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
                 BenchClients.class.getName()));
         command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(BenchClients.asLoad(command)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static Process clients(String mode, int port, String a, String b) throws IOException {
