@@ -52,6 +52,10 @@ class SocketScopeBench {
     private final List<Long> pulseCpu = new ArrayList<>();
     /** {@link #pulseCpu} as of the last {@link #takePulses()}. */
     private List<Long> lastPulseCpu = List.of();
+    /** Garbage collection during each pulse (ms, as the JVM counts it), beside {@link #pulseCpu}. */
+    private final List<Long> pulseGc = new ArrayList<>();
+    private List<Long> lastPulseGc = List.of();
+    private long gcStart;
     private long cpuStart;
     private final List<Long> latencies = new ArrayList<>();
     /** From accept() to the start of the pulse that showed the socket: what any work in the pulse adds to. */
@@ -233,6 +237,8 @@ class SocketScopeBench {
                 && window.viewModel().model().acceptedTotal() - acceptedBefore >= clientCount, 30, false);
         Thread.sleep(300);
         List<Long> stormPulses = takePulses();
+        List<Long> stormCpu = lastPulseCpu;
+        List<Long> stormGc = lastPulseGc;
         long accepted = onFx(() -> window.viewModel().model().acceptedTotal()) - acceptedBefore;
         long closed = onFx(() -> window.viewModel().model().closedTotal()) - closedBefore;
         int openAtEnd = onFx(() -> window.viewModel().model().openCount());
@@ -301,6 +307,7 @@ class SocketScopeBench {
         waitFor(() -> window.viewModel().model().openCount() == 0, 60);
         List<Long> releasePulses = takePulses();
         List<Long> releaseCpu = lastPulseCpu;
+        List<Long> releaseGc = lastPulseGc;
 
         printSlow("10,000 sockets", slow);
         // 5. A classroom at scale: 300 hosts with 3 sockets each, held, then closed by Stop (the port is opened
@@ -314,6 +321,7 @@ class SocketScopeBench {
         double roomSettleMs = (System.nanoTime() - roomConnected) / 1e6;
         List<Long> roomRampPulses = takePulses();
         List<Long> roomRampCpu = lastPulseCpu;
+        List<Long> roomRampGc = lastPulseGc;
         Thread.sleep(3000);
         List<Long> roomPulses = takePulses();
         // Stop with the 900 open: the port thread closes them; the window must keep drawing.
@@ -327,6 +335,7 @@ class SocketScopeBench {
         double stopMs = (System.nanoTime() - stopAsked) / 1e6;
         List<Long> roomRelease = takePulses();
         List<Long> roomReleaseCpu = lastPulseCpu;
+        List<Long> roomReleaseGc = lastPulseGc;
         room.getOutputStream().close();
         room.waitFor(60, TimeUnit.SECONDS);
         onFx(() -> {
@@ -377,6 +386,7 @@ class SocketScopeBench {
                 .put("heap_peak_mb", peak / 1e6).put("heap_before_mb", heapBefore / 1e6)
                 .atMost("release_pulse_max_ms", ms(percentile(releasePulses, 100)), 100)
                 .put("release_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(releasePulses, releaseCpu)))
+                .put("release_longest_pulse_gc_ms", cpuOfLongest(releasePulses, releaseGc))
                 .put("app_threads_when_held", (long) threadsAtRelease);
         report.section("sockets_table_10000_rows").atLeast("rows", tableRows, 10_000)
                 .atMost("show_longest_pulse_ms", ms(percentile(tableShowPulses, 100)), 100)
@@ -389,9 +399,11 @@ class SocketScopeBench {
         report.section("hosts_300_x_3").put("holder", roomHeld).put("settle_ms", roomSettleMs)
                 .atMost("ramp_pulse_max_ms", ms(percentile(roomRampPulses, 100)), 100)
                 .put("ramp_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRampPulses, roomRampCpu)))
+                .put("ramp_longest_pulse_gc_ms", cpuOfLongest(roomRampPulses, roomRampGc))
                 .put("pulse_p50_ms", ms(percentile(roomPulses, 50))).atMost("pulse_p99_ms", roomP99, 33)
                 .put("stop_ms", stopMs).atMost("stop_pulse_max_ms", ms(percentile(roomRelease, 100)), 50)
-                .put("stop_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)));
+                .put("stop_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)))
+                .put("stop_longest_pulse_gc_ms", cpuOfLongest(roomRelease, roomReleaseGc));
         double stormMax = ms(percentile(stormPulses, 100));
         report.section("storm").put("seconds", 10L).put("client_threads", 4L).require("drained_within_30s", drained)
                 .put("listen_overflows", overflows).put("client_connections", clientCount)
@@ -399,6 +411,8 @@ class SocketScopeBench {
                 .atMost("events_lost", lost, 0).put("dropped_by_kernel_before_accept", kernelDropped)
                 .require("kernel_drops_within_listen_overflows", kernelDropped >= 0 && kernelDropped <= overflows)
                 .put("clients", churn).atMost("open_at_end", openAtEnd, 0).atMost("longest_pulse_ms", stormMax, 100)
+                .put("longest_pulse_fx_cpu_ms", ms(cpuOfLongest(stormPulses, stormCpu)))
+                .put("longest_pulse_gc_ms", cpuOfLongest(stormPulses, stormGc))
                 .put("pulse_p99_ms", ms(percentile(stormPulses, 99))).put("app_cpu_seconds_by_thread", cpu);
         double appRate = (serverAccepted + app2) / appSeconds;
         double bareRate = (bare + bare2) / bareSeconds;
@@ -438,23 +452,27 @@ class SocketScopeBench {
                 peak / 1e6), "<= 256 MB", String.format(Locale.ROOT, "%.0f MB before", heapBefore / 1e6)});
         table.add(new String[] {"10,000 sockets: longest pulse (ramp, release)", String.format(Locale.ROOT,
                 "%.1f ms, %.1f ms", ms(percentile(rampPulses, 100)), ms(percentile(releasePulses, 100))), "<= 100 ms",
-                String.format(Locale.ROOT, "FX CPU in the longest release pulse %.1f ms; %d threads in the app",
-                        ms(cpuOfLongest(releasePulses, releaseCpu)), threadsAtRelease)});
+                String.format(Locale.ROOT, "longest release pulse: FX CPU %.1f ms, GC %d ms; %d threads in the app",
+                        ms(cpuOfLongest(releasePulses, releaseCpu)), cpuOfLongest(releasePulses, releaseGc),
+                        threadsAtRelease)});
         table.add(new String[] {"Sockets table, 10,000 rows", String.format(Locale.ROOT, "%d rows; shown in a pulse of"
                 + " %.1f ms; 100 scroll jumps: pulse p99 %.1f ms, longest %.1f ms", tableRows,
                 ms(percentile(tableShowPulses, 100)), ms(percentile(tableScrollPulses, 99)),
                 ms(percentile(tableScrollPulses, 100))), "p99 <= 33 ms, <= 100 ms", ""});
         table.add(new String[] {"300 hosts x 3 sockets: pulse", String.format(Locale.ROOT, "p99 %.1f ms; settled %.0f ms after"
                 + " the last connect; longest pulse %.1f ms", roomP99, roomSettleMs, roomMax), "p99 <= 33 ms, <= 100 ms",
-                String.format(Locale.ROOT, "FX CPU in the longest ramp pulse %.1f ms", ms(cpuOfLongest(roomRampPulses,
-                        roomRampCpu)))});
+                String.format(Locale.ROOT, "longest ramp pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(roomRampPulses,
+                        roomRampCpu)), cpuOfLongest(roomRampPulses, roomRampGc))});
         table.add(new String[] {"Stop with 900 sockets open", String.format(Locale.ROOT, "longest pulse %.1f ms; all"
                 + " closed in %.0f ms", ms(percentile(roomRelease, 100)), stopMs), "<= 50 ms", String.format(Locale.ROOT,
-                "FX CPU in the longest pulse %.1f ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)))});
+                "longest pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)),
+                cpuOfLongest(roomRelease, roomReleaseGc))});
         table.add(new String[] {"storm 10 s: events lost", lost + " (" + serverAccepted + " accept() returns, " + accepted
                 + " accepted and " + closed + " closed in the model, " + openAtEnd + " open)", "0", clientCount + " clients; "
                 + kernelDropped + " dropped by the kernel before accept()"});
-        table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms", ""});
+        table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms",
+                String.format(Locale.ROOT, "longest pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(stormPulses, stormCpu)),
+                        cpuOfLongest(stormPulses, stormGc))});
         table.add(new String[] {"accept throughput vs bare loop", String.format(Locale.ROOT, "%.2f (%.0f vs %.0f /s)", ratio, appRate,
                 bareRate), ">= 0.90", "bare ServerSocketChannel loop"});
         table.add(new String[] {"HTTP, 64 keep-alive connections", String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms,"
@@ -501,6 +519,7 @@ class SocketScopeBench {
                     lastFrame = now;
                     frameStart = now;
                     cpuStart = THREADS.getCurrentThreadCpuTime();
+                    gcStart = gcMillis();
                     animationEnd = System.nanoTime();
                     inPulse = true;
                     fxThread = Thread.currentThread();
@@ -517,6 +536,7 @@ class SocketScopeBench {
                 if (frameStart != 0) {
                     pulses.add(end - frameStart);
                     pulseCpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
+                    pulseGc.add(gcMillis() - gcStart);
                     animationParts.add(animationEnd - frameStart);
                     scenePasses.add(end - animationEnd);
                 }
@@ -548,13 +568,24 @@ class SocketScopeBench {
         return onFx(() -> {
             List<Long> taken = new ArrayList<>(pulses);
             lastPulseCpu = new ArrayList<>(pulseCpu);
+            lastPulseGc = new ArrayList<>(pulseGc);
             pulses.clear();
             pulseCpu.clear();
+            pulseGc.clear();
             return taken;
         });
     }
 
-    /** The FX thread's CPU in the longest of {@code wall} (taken together with {@link #lastPulseCpu}). */
+    /** Milliseconds the JVM's collectors have run so far (their pauses stop the FX thread too). */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** The FX thread's CPU (or GC time) in the longest of {@code wall} (taken with {@link #lastPulseCpu}). */
     private static long cpuOfLongest(List<Long> wall, List<Long> cpu) {
         int at = 0;
         for (int i = 1; i < wall.size(); i++) {
