@@ -100,6 +100,9 @@ class SocketScopeBench {
 
         FxToolkit.registerPrimaryStage();
         window = WaitForAsyncUtils.asyncFx(() -> {
+            // Before the window: AnimationTimers run in the order they started, so this one opens each pulse,
+            // ahead of the window's own (the event pump's drain): the FX CPU and GC of a pulse include it.
+            startFrameProbe();
             javafx.stage.Stage stage = new javafx.stage.Stage();
             // With the console as the app ships it: every event line written by its own thread, at info.
             return MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withIdleTimeout(Duration.ZERO),
@@ -497,6 +500,24 @@ class SocketScopeBench {
         slow.clear();
     }
 
+    /** The pulse's start: its timestamp (the same for every timer), the FX thread's CPU and the GC so far. */
+    private void startFrameProbe() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastFrame != 0) {
+                    intervals.add(now - lastFrame);
+                }
+                lastFrame = now;
+                frameStart = now;
+                cpuStart = THREADS.getCurrentThreadCpuTime();
+                gcStart = gcMillis();
+                inPulse = true;
+                fxThread = Thread.currentThread();
+            }
+        }.start();
+    }
+
     private void installProbes() throws Exception {
         window.viewModel().addServerListener(event -> {
             // Only while the accept -> edge figure is measured: in a storm this map would hold every socket
@@ -509,20 +530,12 @@ class SocketScopeBench {
             }
         });
         onFx(() -> {
-            // The timestamp an AnimationTimer gets is the pulse's own start, the same for every timer.
+            // After the window's own timers: what came before this point in the pulse was the animation
+            // phase (the event pump's drain, the glides and fades).
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    if (lastFrame != 0) {
-                        intervals.add(now - lastFrame);
-                    }
-                    lastFrame = now;
-                    frameStart = now;
-                    cpuStart = THREADS.getCurrentThreadCpuTime();
-                    gcStart = gcMillis();
                     animationEnd = System.nanoTime();
-                    inPulse = true;
-                    fxThread = Thread.currentThread();
                 }
             }.start();
             window.graph().setOnSocketShown(shownThisPulse::add);
