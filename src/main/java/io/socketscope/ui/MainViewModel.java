@@ -300,8 +300,8 @@ public final class MainViewModel {
         if (closing.isEmpty()) {
             return;
         }
+        // The closes reach the window through the pump, a budget a pulse: not all at once when Stop is done.
         ports.close(closing, () -> {
-            pump.drain();
             flushLog();
             if (ports.busyProperty().get().isEmpty() && listeners.isEmpty() && !messageIsError.get()) {
                 showInfo("");
