@@ -75,7 +75,7 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
         this.secondStart = clock.getAsLong();
         this.lastEvent = secondStart;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::writeLoop, "socketscope-console");
+        this.writer = io.socketscope.server.Background.thread(this::writeLoop, "socketscope-console");
         writer.setDaemon(true);
         if (sink != null) {
             writer.start();

@@ -120,7 +120,7 @@ public final class DatagramServer implements PortListener {
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.UDP, config.bind(), port, bound));
         for (Bound b : sockets) {
             String family = b.socket.getLocalAddress().getAddress().length == 16 ? "-v6" : "";
-            Thread receiver = new Thread(() -> receiveLoop(b), "socketscope-udp-" + port + family);
+            Thread receiver = Background.thread(() -> receiveLoop(b), "socketscope-udp-" + port + family);
             receiver.setDaemon(true);
             receivers.add(receiver);
             receiver.start();

@@ -39,7 +39,7 @@ public final class HostNames implements AutoCloseable {
         this.maxKnown = maxKnown;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxWaiting),
                 r -> {
-                    Thread t = new Thread(r, "socketscope-dns");
+                    Thread t = Background.thread(r, "socketscope-dns");
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());

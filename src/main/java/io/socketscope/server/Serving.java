@@ -10,9 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -60,7 +58,7 @@ final class Serving {
         this.home = home;
         this.openSockets = openSockets;
         this.running = running;
-        this.workers = Executors.newCachedThreadPool(named("socketscope-conn-" + home.runId() + "-"));
+        this.workers = Executors.newCachedThreadPool(Background.daemons("socketscope-conn-" + home.runId() + "-"));
         this.waitingRoom = new WaitingRoom<>("socketscope-waiting-" + port, new WaitingRoom.Outcomes<>() {
             @Override
             public void ended(TcpConnection c, CloseReason reason) {
@@ -101,7 +99,7 @@ final class Serving {
                 }
             }
         });
-        this.farewells = Executors.newSingleThreadScheduledExecutor(named("socketscope-farewell-" + port + "-"));
+        this.farewells = Executors.newSingleThreadScheduledExecutor(Background.daemons("socketscope-farewell-" + port + "-"));
     }
 
     void start() {
@@ -294,14 +292,5 @@ final class Serving {
         }
         home.emit(new ServerEvent.Failed(home.runId(), Instant.now(), connection.ref, "Connection failed: " + e.getMessage()));
         return CloseReason.ERROR;
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -192,7 +192,7 @@ public final class SocketServer implements PortListener {
             // already accepting the next, so a burst does not overflow the kernel's queue of finished
             // handshakes (which drops connections silently and makes their clients wait a second).
             for (int i = 1; i <= ACCEPTORS; i++) {
-                Thread acceptor = new Thread(() -> acceptLoop(ss, health),
+                Thread acceptor = Background.thread(() -> acceptLoop(ss, health),
                         "socketscope-acceptor-" + port + family + (i == 1 ? "" : "-" + i));
                 acceptor.setDaemon(true);
                 acceptors.add(acceptor);

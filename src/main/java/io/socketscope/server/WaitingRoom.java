@@ -85,7 +85,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
     WaitingRoom(String threadName, Outcomes<G> outcomes) throws IOException {
         this.selector = Selector.open();
         this.outcomes = outcomes;
-        this.thread = new Thread(this::run, threadName);
+        this.thread = Background.thread(this::run, threadName);
         thread.setDaemon(true);
     }
 

@@ -39,7 +39,7 @@ public final class SessionRecorder implements ServerListener, AutoCloseable {
     private SessionRecorder(Path file, BufferedWriter out) {
         this.file = file;
         this.out = out;
-        this.writer = new Thread(this::writeLoop, "socketscope-record");
+        this.writer = io.socketscope.server.Background.thread(this::writeLoop, "socketscope-record");
         writer.setDaemon(true);
     }
 

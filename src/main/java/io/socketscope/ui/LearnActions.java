@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 final class LearnActions {
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-learn");
+        Thread t = io.socketscope.server.Background.thread(r, "socketscope-learn");
         t.setDaemon(true);
         return t;
     });

@@ -21,7 +21,7 @@ final class MachineFeed {
     static final long MARK_NANOS = 1_500_000_000L;
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-machine");
+        Thread t = io.socketscope.server.Background.thread(r, "socketscope-machine");
         t.setDaemon(true);
         return t;
     });

@@ -28,7 +28,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 final class PortRunner {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-ports");
+        Thread t = io.socketscope.server.Background.thread(r, "socketscope-ports");
         t.setDaemon(true);
         return t;
     });

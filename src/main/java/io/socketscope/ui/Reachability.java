@@ -21,7 +21,7 @@ final class Reachability {
 
     private final ObservableList<LocalAddresses.Reachable> reachable = FXCollections.observableArrayList();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-addresses");
+        Thread t = io.socketscope.server.Background.thread(r, "socketscope-addresses");
         t.setDaemon(true);
         return t;
     });

@@ -36,7 +36,7 @@ final class SessionMenu {
     private final MenuButton button = new MenuButton("Session");
     private final MenuItem record = new MenuItem("Record…");
     private final ExecutorService files = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "socketscope-files");
+        Thread t = io.socketscope.server.Background.thread(r, "socketscope-files");
         t.setDaemon(true);
         return t;
     });

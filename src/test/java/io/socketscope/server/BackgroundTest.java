@@ -1,0 +1,78 @@
+package io.socketscope.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's threads run below the window's: each one's nice value is read from the kernel
+ * ({@code /proc/self/task/TID/stat}), not from the code that set it.
+ */
+class BackgroundTest {
+
+    /** Nice value of each thread of this process, by the name the kernel keeps (its first 15 characters). */
+    private static Map<String, List<Integer>> niceByName() throws IOException {
+        Map<String, List<Integer>> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(Integer.parseInt(fields[16]));
+                } catch (IOException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int niceOf(String stats) throws IOException {
+        String stat = Files.readString(Path.of(stats), StandardCharsets.UTF_8);
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
+    @Test
+    void serverThreadsRunNicerThanTheProcessOnceEvenWhenOneStartsAnother() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "the kernel shows threads' nice values on Linux");
+        assertTrue(Background.lowers(), "on Linux the C library's setpriority is reached");
+        int mine = niceOf("/proc/thread-self/stat");
+        int process = niceOf("/proc/self/stat"); // the main thread's
+        EventRecorder events = new EventRecorder();
+        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(30)),
+                events, DescriptorLookup.forThisSystem());
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            client.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            assertTrue(in.read() >= 0, "the text client got an answer from a serving thread");
+            Map<String, List<Integer>> nice = niceByName();
+            int expected = Math.min(19, process + Background.NICE);
+            List<Integer> acceptors = nice.getOrDefault("socketscope-acc", List.of());
+            assertFalse(acceptors.isEmpty(), "acceptor threads found: " + nice.keySet());
+            acceptors.forEach(n -> assertEquals(expected, n, "an acceptor thread's nice value"));
+            List<Integer> serving = nice.getOrDefault("socketscope-con", List.of());
+            assertFalse(serving.isEmpty(), "a serving thread found: " + nice.keySet());
+            // Started by an acceptor (already nicer), lowered from the process's level, not once more.
+            serving.forEach(n -> assertEquals(expected, n, "a serving thread's nice value"));
+            assertEquals(mine, niceOf("/proc/thread-self/stat"), "the thread that started the server keeps its priority");
+        } finally {
+            server.stop();
+        }
+    }
+}
