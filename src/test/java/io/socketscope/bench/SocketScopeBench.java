@@ -44,6 +44,15 @@ class SocketScopeBench {
 
     private static final Path OUT = Path.of("target", "bench", "results.json");
 
+    static {
+        try {
+            // Before SLF4J starts: the bench profile sends the app's console lines to a file in this folder.
+            java.nio.file.Files.createDirectories(OUT.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private MainWindow window;
     /** Samples written on the FX thread only; the bench thread takes them between phases with {@link #take}. */
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -89,7 +98,9 @@ class SocketScopeBench {
         int cores = Runtime.getRuntime().availableProcessors();
         long fdLimit = openFileLimit();
         report.section("machine").put("cores", (long) cores).put("java", System.getProperty("java.version"))
-                .put("open_file_limit", fdLimit).put("load_clients_priority", BenchClients.LOAD_PRIORITY);
+                .put("open_file_limit", fdLimit).put("load_clients_priority", BenchClients.LOAD_PRIORITY)
+                .put("console", "info, every event line (at most 1,000 a second) to "
+                        + System.getProperty("org.slf4j.simpleLogger.logFile", "the console"));
 
         // Cold start first, in a process of its own, before this JVM warms anything.
         List<Long> starts = new ArrayList<>();
