@@ -22,7 +22,6 @@ public final class Background {
     /** How many nice steps below its process a background thread runs. */
     static final int NICE = 5;
     private static final int PRIO_PROCESS = 0;
-    private static final LibC LIBC = load();
 
     private Background() {
     }
@@ -36,6 +35,14 @@ public final class Background {
         int getpriority(int which, int who);
 
         int setpriority(int which, int who, int prio);
+    }
+
+    /**
+     * Loaded by the first background thread that lowers itself, not by whoever creates it (the FX thread
+     * creates some): loading JNA reads and unpacks its native library, file work the FX thread must not do.
+     */
+    private static final class C {
+        static final LibC LIBC = load();
     }
 
     private static LibC load() {
@@ -71,7 +78,7 @@ public final class Background {
 
     /** Whether this system lets threads lower themselves (Linux): for the tests and the README. */
     public static boolean lowers() {
-        return LIBC != null;
+        return C.LIBC != null;
     }
 
     /**
@@ -79,14 +86,15 @@ public final class Background {
      * another background thread inherits its nice value: it is not lowered twice); never fails.
      */
     static void lowerThisThread() {
-        if (LIBC == null) {
+        LibC libc = C.LIBC;
+        if (libc == null) {
             return;
         }
         try {
-            int tid = LIBC.gettid();
-            int target = Math.min(19, LIBC.getpriority(PRIO_PROCESS, LIBC.getpid()) + NICE);
-            if (LIBC.getpriority(PRIO_PROCESS, tid) < target) {
-                LIBC.setpriority(PRIO_PROCESS, tid, target);
+            int tid = libc.gettid();
+            int target = Math.min(19, libc.getpriority(PRIO_PROCESS, libc.getpid()) + NICE);
+            if (libc.getpriority(PRIO_PROCESS, tid) < target) {
+                libc.setpriority(PRIO_PROCESS, tid, target);
             }
         } catch (Throwable ignored) {
             // Priority is a courtesy to the window; the thread works the same without it.

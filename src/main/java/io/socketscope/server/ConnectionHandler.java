@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
@@ -104,60 +102,6 @@ final class ConnectionHandler {
         PrefixedInput arrived = new PrefixedInput(prefix == null ? new byte[0] : prefix, socket.getInputStream());
         return new ConnectionHandler(arrived, traffic.count(arrived), traffic.count(socket.getOutputStream()),
                 socket::setSoTimeout, ref, config, openSockets, reporter, parking);
-    }
-
-    /**
-     * Bytes already read, then the socket's stream. (Not a SequenceInputStream: that one closes a stream at
-     * its end, and closing a socket's input stream closes the socket, before the goodbye after a FIN.)
-     */
-    static final class PrefixedInput extends InputStream {
-        private byte[] prefix;
-        private final InputStream rest;
-        private int next;
-
-        PrefixedInput(byte[] prefix, InputStream rest) {
-            this.prefix = prefix;
-            this.rest = rest;
-        }
-
-        /** Bytes read elsewhere (while the connection was parked) go in front of the rest; the last are used up. */
-        void push(byte[] bytes) {
-            prefix = bytes;
-            next = 0;
-        }
-
-        boolean usedUp() {
-            return next >= prefix.length;
-        }
-
-        /** Whether the unread bytes start a TLS record of type handshake (0x16), as a ClientHello does. */
-        boolean startsWithTlsHandshake() {
-            return next < prefix.length && prefix[next] == 0x16
-                    && (next + 1 >= prefix.length || prefix[next + 1] == 0x03);
-        }
-
-        /** What was read into {@code buffer} (since its last clear), as the bytes to put in front. */
-        static byte[] bytesOf(java.nio.ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.flip().remaining()];
-            buffer.get(bytes);
-            return bytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return next < prefix.length ? prefix[next++] & 0xff : rest.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (next >= prefix.length) {
-                return rest.read(b, off, len);
-            }
-            int n = Math.min(len, prefix.length - next);
-            System.arraycopy(prefix, next, b, off, n);
-            next += n;
-            return n;
-        }
     }
 
     /**
@@ -341,7 +285,7 @@ final class ConnectionHandler {
             }
             Map<String, String> headers;
             try {
-                headers = readHeaders();
+                headers = HttpHeaders.read(in);
             } catch (TimedInput.HeadDeadlineExceeded slow) {
                 return requestTimeout(text);
             }
@@ -352,13 +296,13 @@ final class ConnectionHandler {
             if (headers.containsKey(":eof")) {
                 return CloseReason.PEER_CLOSED;
             }
-            String framing = badFraming(headers);
+            String framing = HttpHeaders.badFraming(headers);
             if (framing != null) {
                 // Where the body ends would be a guess, and a guess is how requests get smuggled: RFC 9112 §6.3.
                 return reject(text, 400, "Bad Request", framing);
             }
             clock.headDone();
-            boolean keepAlive = keepAlive(m, headers) && !hasBody(headers);
+            boolean keepAlive = HttpHeaders.keepAlive(m, headers) && !HttpHeaders.hasBody(headers);
             userAgent = headers.getOrDefault("user-agent", "");
             if (!serveOne(text, m.group(1), m.group(2), m.group(3), keepAlive)) {
                 return CloseReason.RESPONSE_DONE;
@@ -412,78 +356,6 @@ final class ConnectionHandler {
                     Pages.error(404, "Not Found", "SocketScope serves only / and /socket.json."));
         }
         return keepAlive;
-    }
-
-    /** Reads header lines up to the blank line; null when over the limits, a ":eof" entry at end of stream. */
-    private Map<String, String> readHeaders() throws IOException {
-        Map<String, String> headers = new HashMap<>();
-        int total = 0;
-        int count = 0;
-        while (true) {
-            LineReader.Line line = in.readLine(MAX_LINE);
-            if (line == null) {
-                headers.put(":eof", "");
-                return headers;
-            }
-            if (line.isEmpty()) {
-                return headers;
-            }
-            total += line.bytes().length + 2;
-            count++;
-            if (line.truncated() || total > MAX_HEADER_BYTES || count > MAX_HEADER_LINES) {
-                return null;
-            }
-            String text = latin1(line.bytes());
-            int colon = text.indexOf(':');
-            if (colon > 0) {
-                String name = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                String value = text.substring(colon + 1).strip();
-                if ((name.equals("content-length") || name.equals("transfer-encoding")) && headers.containsKey(name)) {
-                    headers.put(":repeated", name);
-                }
-                headers.put(name, value);
-            }
-        }
-    }
-
-    private static boolean keepAlive(Matcher requestLine, Map<String, String> headers) {
-        String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
-        if (connection.contains("close")) {
-            return false;
-        }
-        boolean http11 = requestLine.group(4).equals("1");
-        return http11 || connection.contains("keep-alive");
-    }
-
-    /**
-     * Why the request's body cannot be framed without guessing (RFC 9112 §6.3), or null: a repeated
-     * Content-Length or Transfer-Encoding, a Content-Length that is not a plain number, both headers at
-     * once, or a transfer coding other than chunked.
-     */
-    static String badFraming(Map<String, String> headers) {
-        String repeated = headers.get(":repeated");
-        if (repeated != null) {
-            return "The request has more than one " + (repeated.equals("content-length") ? "Content-Length"
-                    : "Transfer-Encoding") + " header, so where its body ends is ambiguous.";
-        }
-        String length = headers.get("content-length");
-        String coding = headers.get("transfer-encoding");
-        if (length != null && coding != null) {
-            return "The request has both Content-Length and Transfer-Encoding, so where its body ends is ambiguous.";
-        }
-        if (length != null && !length.matches("[0-9]{1,18}")) {
-            return "Content-Length must be a number of bytes (0 or more), not \"" + forLog(length) + "\".";
-        }
-        if (coding != null && !coding.equalsIgnoreCase("chunked")) {
-            return "SocketScope understands only the chunked transfer coding, not \"" + forLog(coding) + "\".";
-        }
-        return null;
-    }
-
-    /** A request body we do not read would be taken for the next request, so such a connection closes. */
-    private static boolean hasBody(Map<String, String> headers) {
-        String length = headers.get("content-length");
-        return headers.containsKey("transfer-encoding") || (length != null && !length.equals("0"));
     }
 
     private void respond(String requestLine, int status, String reason, boolean keepAlive, boolean head,

@@ -173,7 +173,7 @@ final class Serving {
         if (n < 0) {
             c.close(CloseReason.PEER_CLOSED);
         } else {
-            startServing(c, ConnectionHandler.PrefixedInput.bytesOf(buffer));
+            startServing(c, PrefixedInput.bytesOf(buffer));
         }
     }
 

@@ -47,7 +47,7 @@ public final class SocketServer implements PortListener {
                 ServerEvent.HalfClosed.class, ServerEvent.Greeted.class, SafeListener.class, Traffic.class, TrafficCounter.class, TrafficCounter.CountingInput.class,
                 TrafficCounter.CountingOutput.class, Ids.class, Protocol.class, TcpConnection.class, TcpConnection.Home.class,
                 Serving.class, Serving.Turn.class, AcceptHealth.class, ConnectionHandler.class,
-                ConnectionHandler.Reporter.class, ConnectionHandler.PrefixedInput.class, ConnectionHandler.Parking.class,
+                ConnectionHandler.Reporter.class, PrefixedInput.class, HttpHeaders.class, ConnectionHandler.Parking.class,
                 ConnectionHandler.Mode.class, BindErrors.class, Readiness.class, Readiness.State.class, WaitingRoom.class,
                 WaitingRoom.Guest.class, WaitingRoom.Outcomes.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class, ServerThreads.class,

@@ -225,7 +225,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
                 seat.key().cancel();
                 outcomes.ended(guest, CloseReason.PEER_CLOSED);
             } else if (n > 0) {
-                leave(seat, ConnectionHandler.PrefixedInput.bytesOf(buffer));
+                leave(seat, PrefixedInput.bytesOf(buffer));
             }
         } catch (IOException e) {
             outcomes.failed(guest, e);
