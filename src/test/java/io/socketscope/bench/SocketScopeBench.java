@@ -65,6 +65,10 @@ class SocketScopeBench {
     private final List<Long> pulseGc = new ArrayList<>();
     private List<Long> lastPulseGc = List.of();
     private long gcStart;
+    /** Time the FX thread spent runnable but waiting for a core during each pulse (ns; Linux's schedstat). */
+    private final List<Long> pulseWait = new ArrayList<>();
+    private List<Long> lastPulseWait = List.of();
+    private long waitStart;
     private long cpuStart;
     private final List<Long> latencies = new ArrayList<>();
     /** From accept() to the start of the pulse that showed the socket: what any work in the pulse adds to. */
@@ -253,6 +257,7 @@ class SocketScopeBench {
         List<Long> stormPulses = takePulses();
         List<Long> stormCpu = lastPulseCpu;
         List<Long> stormGc = lastPulseGc;
+        List<Long> stormWait = lastPulseWait;
         long accepted = onFx(() -> window.viewModel().model().acceptedTotal()) - acceptedBefore;
         long closed = onFx(() -> window.viewModel().model().closedTotal()) - closedBefore;
         int openAtEnd = onFx(() -> window.viewModel().model().openCount());
@@ -322,6 +327,7 @@ class SocketScopeBench {
         List<Long> releasePulses = takePulses();
         List<Long> releaseCpu = lastPulseCpu;
         List<Long> releaseGc = lastPulseGc;
+        List<Long> releaseWait = lastPulseWait;
 
         printSlow("10,000 sockets", slow);
         // 5. A classroom at scale: 300 hosts with 3 sockets each, held, then closed by Stop (the port is opened
@@ -336,6 +342,7 @@ class SocketScopeBench {
         List<Long> roomRampPulses = takePulses();
         List<Long> roomRampCpu = lastPulseCpu;
         List<Long> roomRampGc = lastPulseGc;
+        List<Long> roomRampWait = lastPulseWait;
         Thread.sleep(3000);
         List<Long> roomPulses = takePulses();
         // Stop with the 900 open: the port thread closes them; the window must keep drawing.
@@ -350,6 +357,7 @@ class SocketScopeBench {
         List<Long> roomRelease = takePulses();
         List<Long> roomReleaseCpu = lastPulseCpu;
         List<Long> roomReleaseGc = lastPulseGc;
+        List<Long> roomReleaseWait = lastPulseWait;
         room.getOutputStream().close();
         room.waitFor(60, TimeUnit.SECONDS);
         onFx(() -> {
@@ -401,6 +409,7 @@ class SocketScopeBench {
                 .atMost("release_pulse_max_ms", ms(percentile(releasePulses, 100)), 100)
                 .put("release_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(releasePulses, releaseCpu)))
                 .put("release_longest_pulse_gc_ms", cpuOfLongest(releasePulses, releaseGc))
+                .put("release_longest_pulse_run_queue_ms", ms(cpuOfLongest(releasePulses, releaseWait)))
                 .put("app_threads_when_held", (long) threadsAtRelease);
         report.section("sockets_table_10000_rows").atLeast("rows", tableRows, 10_000)
                 .atMost("show_longest_pulse_ms", ms(percentile(tableShowPulses, 100)), 100)
@@ -414,10 +423,12 @@ class SocketScopeBench {
                 .atMost("ramp_pulse_max_ms", ms(percentile(roomRampPulses, 100)), 100)
                 .put("ramp_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRampPulses, roomRampCpu)))
                 .put("ramp_longest_pulse_gc_ms", cpuOfLongest(roomRampPulses, roomRampGc))
+                .put("ramp_longest_pulse_run_queue_ms", ms(cpuOfLongest(roomRampPulses, roomRampWait)))
                 .put("pulse_p50_ms", ms(percentile(roomPulses, 50))).atMost("pulse_p99_ms", roomP99, 33)
                 .put("stop_ms", stopMs).atMost("stop_pulse_max_ms", ms(percentile(roomRelease, 100)), 50)
                 .put("stop_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)))
-                .put("stop_longest_pulse_gc_ms", cpuOfLongest(roomRelease, roomReleaseGc));
+                .put("stop_longest_pulse_gc_ms", cpuOfLongest(roomRelease, roomReleaseGc))
+                .put("stop_longest_pulse_run_queue_ms", ms(cpuOfLongest(roomRelease, roomReleaseWait)));
         double stormMax = ms(percentile(stormPulses, 100));
         report.section("storm").put("seconds", 10L).put("client_threads", 4L).require("drained_within_30s", drained)
                 .put("listen_overflows", overflows).put("client_connections", clientCount)
@@ -427,6 +438,7 @@ class SocketScopeBench {
                 .put("clients", churn).atMost("open_at_end", openAtEnd, 0).atMost("longest_pulse_ms", stormMax, 100)
                 .put("longest_pulse_fx_cpu_ms", ms(cpuOfLongest(stormPulses, stormCpu)))
                 .put("longest_pulse_gc_ms", cpuOfLongest(stormPulses, stormGc))
+                .put("longest_pulse_run_queue_ms", ms(cpuOfLongest(stormPulses, stormWait)))
                 .put("pulse_p99_ms", ms(percentile(stormPulses, 99))).put("app_cpu_seconds_by_thread", cpu);
         double appRate = (serverAccepted + app2) / appSeconds;
         double bareRate = (bare + bare2) / bareSeconds;
@@ -466,8 +478,9 @@ class SocketScopeBench {
                 peak / 1e6), "<= 256 MB", String.format(Locale.ROOT, "%.0f MB before", heapBefore / 1e6)});
         table.add(new String[] {"10,000 sockets: longest pulse (ramp, release)", String.format(Locale.ROOT,
                 "%.1f ms, %.1f ms", ms(percentile(rampPulses, 100)), ms(percentile(releasePulses, 100))), "<= 100 ms",
-                String.format(Locale.ROOT, "longest release pulse: FX CPU %.1f ms, GC %d ms; %d threads in the app",
-                        ms(cpuOfLongest(releasePulses, releaseCpu)), cpuOfLongest(releasePulses, releaseGc),
+                String.format(Locale.ROOT, "longest release pulse: FX CPU %.1f ms, GC %d ms, run queue %.1f ms; %d"
+                        + " threads in the app", ms(cpuOfLongest(releasePulses, releaseCpu)),
+                        cpuOfLongest(releasePulses, releaseGc), ms(cpuOfLongest(releasePulses, releaseWait)),
                         threadsAtRelease)});
         table.add(new String[] {"Sockets table, 10,000 rows", String.format(Locale.ROOT, "%d rows; shown in a pulse of"
                 + " %.1f ms; 100 scroll jumps: pulse p99 %.1f ms, longest %.1f ms", tableRows,
@@ -475,18 +488,21 @@ class SocketScopeBench {
                 ms(percentile(tableScrollPulses, 100))), "p99 <= 33 ms, <= 100 ms", ""});
         table.add(new String[] {"300 hosts x 3 sockets: pulse", String.format(Locale.ROOT, "p99 %.1f ms; settled %.0f ms after"
                 + " the last connect; longest pulse %.1f ms", roomP99, roomSettleMs, roomMax), "p99 <= 33 ms, <= 100 ms",
-                String.format(Locale.ROOT, "longest ramp pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(roomRampPulses,
-                        roomRampCpu)), cpuOfLongest(roomRampPulses, roomRampGc))});
+                String.format(Locale.ROOT, "longest ramp pulse: FX CPU %.1f ms, GC %d ms, run queue %.1f ms",
+                        ms(cpuOfLongest(roomRampPulses, roomRampCpu)), cpuOfLongest(roomRampPulses, roomRampGc),
+                        ms(cpuOfLongest(roomRampPulses, roomRampWait)))});
         table.add(new String[] {"Stop with 900 sockets open", String.format(Locale.ROOT, "longest pulse %.1f ms; all"
                 + " closed in %.0f ms", ms(percentile(roomRelease, 100)), stopMs), "<= 50 ms", String.format(Locale.ROOT,
-                "longest pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)),
-                cpuOfLongest(roomRelease, roomReleaseGc))});
+                "longest pulse: FX CPU %.1f ms, GC %d ms, run queue %.1f ms", ms(cpuOfLongest(roomRelease,
+                roomReleaseCpu)), cpuOfLongest(roomRelease, roomReleaseGc), ms(cpuOfLongest(roomRelease,
+                roomReleaseWait)))});
         table.add(new String[] {"storm 10 s: events lost", lost + " (" + serverAccepted + " accept() returns, " + accepted
                 + " accepted and " + closed + " closed in the model, " + openAtEnd + " open)", "0", clientCount + " clients; "
                 + kernelDropped + " dropped by the kernel before accept()"});
         table.add(new String[] {"storm 10 s: longest pulse", String.format(Locale.ROOT, "%.1f ms", stormMax), "<= 100 ms",
-                String.format(Locale.ROOT, "longest pulse: FX CPU %.1f ms, GC %d ms", ms(cpuOfLongest(stormPulses, stormCpu)),
-                        cpuOfLongest(stormPulses, stormGc))});
+                String.format(Locale.ROOT, "longest pulse: FX CPU %.1f ms, GC %d ms, run queue %.1f ms",
+                        ms(cpuOfLongest(stormPulses, stormCpu)), cpuOfLongest(stormPulses, stormGc),
+                        ms(cpuOfLongest(stormPulses, stormWait)))});
         table.add(new String[] {"accept throughput vs bare loop", String.format(Locale.ROOT, "%.2f (%.0f vs %.0f /s)", ratio, appRate,
                 bareRate), ">= 0.90", "bare ServerSocketChannel loop"});
         table.add(new String[] {"HTTP, 64 keep-alive connections", String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms,"
@@ -523,6 +539,7 @@ class SocketScopeBench {
                 frameStart = now;
                 cpuStart = THREADS.getCurrentThreadCpuTime();
                 gcStart = gcMillis();
+                waitStart = runQueueNanos();
                 inPulse = true;
                 fxThread = Thread.currentThread();
             }
@@ -561,6 +578,7 @@ class SocketScopeBench {
                     pulses.add(end - frameStart);
                     pulseCpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
                     pulseGc.add(gcMillis() - gcStart);
+                    pulseWait.add(runQueueNanos() - waitStart);
                     animationParts.add(animationEnd - frameStart);
                     scenePasses.add(end - animationEnd);
                 }
@@ -593,11 +611,26 @@ class SocketScopeBench {
             List<Long> taken = new ArrayList<>(pulses);
             lastPulseCpu = new ArrayList<>(pulseCpu);
             lastPulseGc = new ArrayList<>(pulseGc);
+            lastPulseWait = new ArrayList<>(pulseWait);
             pulses.clear();
             pulseCpu.clear();
             pulseGc.clear();
+            pulseWait.clear();
             return taken;
         });
+    }
+
+    /**
+     * Nanoseconds the calling thread has spent runnable but waiting for a core, as Linux counts it (the
+     * second figure of {@code /proc/thread-self/schedstat}); 0 where the kernel does not tell.
+     */
+    private static long runQueueNanos() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Milliseconds the JVM's collectors have run so far (their pauses stop the FX thread too). */
