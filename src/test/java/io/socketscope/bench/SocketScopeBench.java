@@ -103,7 +103,6 @@ class SocketScopeBench {
         long fdLimit = openFileLimit();
         report.section("machine").put("cores", (long) cores).put("java", System.getProperty("java.version"))
                 .put("open_file_limit", fdLimit).put("load_clients_priority", BenchClients.LOAD_PRIORITY)
-                .put("jvm_options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
                 .put("console", "info, every event line (at most 1,000 a second) to "
                         + System.getProperty("org.slf4j.simpleLogger.logFile", "the console"));
 
@@ -729,13 +728,10 @@ class SocketScopeBench {
 
     /** Process start to "window shown" for the app in a fresh JVM (Monocle, software rendering), in ms. */
     private static long coldStart() throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dsocketscope.reportStartup=true"));
-        // The JVM options the app ships with (the pom's socketscope.jit), as this JVM was started with them.
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX:"))
-                .forEach(command::add);
-        command.addAll(List.of("io.socketscope.app.Main", "--port", "0", "--bind", "local", "--start"));
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dsocketscope.reportStartup=true",
+                "io.socketscope.app.Main", "--port", "0", "--bind", "local", "--start");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
