@@ -111,8 +111,8 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
                 // system call, a context switch) by every event a server thread offers, so a storm would cost
                 // a wake-up per event; polled, it costs one every few milliseconds, and a line is at most that
                 // late. Quiet for a second, it waits again (no wake-ups while nothing happens).
+                nextSecond();
                 if (queue.drainTo(batch, 256) == 0) {
-                    nextSecond();
                     if (clock.getAsLong() - lastEvent < SECOND) {
                         Thread.sleep(POLL_MILLIS);
                         continue;
@@ -125,7 +125,6 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
                     queue.drainTo(batch, 255);
                 }
                 lastEvent = clock.getAsLong();
-                nextSecond();
                 ServerListener then = forward;
                 for (ServerEvent event : batch) {
                     if (printedThisSecond < linesPerSecond) {

@@ -76,7 +76,16 @@ public final class Background {
         };
     }
 
-    /** Whether this system lets threads lower themselves (Linux): for the tests and the README. */
+    /** A factory of one daemon background thread named {@code name} (a single-thread executor's). */
+    public static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Whether this system lets threads lower themselves (Linux): for the tests. */
     public static boolean lowers() {
         return C.LIBC != null;
     }

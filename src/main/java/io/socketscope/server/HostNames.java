@@ -38,11 +38,7 @@ public final class HostNames implements AutoCloseable {
         this.resolver = resolver;
         this.maxKnown = maxKnown;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxWaiting),
-                r -> {
-                    Thread t = Background.thread(r, "socketscope-dns");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                Background.daemon("socketscope-dns"), new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**

@@ -29,11 +29,7 @@ import java.util.function.Consumer;
  */
 final class LearnActions {
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = io.socketscope.server.Background.thread(r, "socketscope-learn");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(io.socketscope.server.Background.daemon("socketscope-learn"));
     /** The clients Try it opened, oldest first (touched on the learn thread only). */
     private final Deque<Socket> clients = new ArrayDeque<>();
 

@@ -20,11 +20,7 @@ final class MachineFeed {
     /** How long a new or gone row keeps its colour (TCPView's "a moment"). */
     static final long MARK_NANOS = 1_500_000_000L;
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = io.socketscope.server.Background.thread(r, "socketscope-machine");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(io.socketscope.server.Background.daemon("socketscope-machine"));
     private final Executor fx;
     private final Consumer<SocketChanges.Changes> onChanges;
     /** Touched on the feed's thread only. */

@@ -27,11 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class PortRunner {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = io.socketscope.server.Background.thread(r, "socketscope-ports");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(io.socketscope.server.Background.daemon("socketscope-ports"));
     private final Executor fx;
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     /** Ports asked for and not yet open or failed (FX thread only). */

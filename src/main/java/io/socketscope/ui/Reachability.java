@@ -20,11 +20,7 @@ import javafx.collections.ObservableList;
 final class Reachability {
 
     private final ObservableList<LocalAddresses.Reachable> reachable = FXCollections.observableArrayList();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = io.socketscope.server.Background.thread(r, "socketscope-addresses");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(io.socketscope.server.Background.daemon("socketscope-addresses"));
     private final Timeline refresh = new Timeline(new KeyFrame(MainViewModel.ADDRESS_REFRESH, e -> refresh()));
     private final Runnable changed;
 

@@ -35,11 +35,7 @@ final class SessionMenu {
     private final Node graph;
     private final MenuButton button = new MenuButton("Session");
     private final MenuItem record = new MenuItem("Record…");
-    private final ExecutorService files = Executors.newSingleThreadExecutor(r -> {
-        Thread t = io.socketscope.server.Background.thread(r, "socketscope-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService files = Executors.newSingleThreadExecutor(io.socketscope.server.Background.daemon("socketscope-files"));
     private SessionRecorder recorder;
     private String appVersion = "unknown";
 
