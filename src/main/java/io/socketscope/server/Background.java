@@ -22,6 +22,10 @@ public final class Background {
     /** How many nice steps below its process a background thread runs. */
     static final int NICE = 5;
     private static final int PRIO_PROCESS = 0;
+    /** Linux's scheduling policy for a thread that runs only on a core no other thread wants. */
+    static final int SCHED_IDLE = 5;
+    /** The name (as the kernel keeps it, 15 characters) of HotSpot's optimizing JIT compiler threads. */
+    static final String OPTIMIZING_COMPILER = "C2 CompilerThre";
 
     private Background() {
     }
@@ -35,6 +39,8 @@ public final class Background {
         int getpriority(int which, int who);
 
         int setpriority(int which, int who, int prio);
+
+        int sched_setscheduler(int pid, int policy, int[] param);
     }
 
     /**
@@ -43,6 +49,10 @@ public final class Background {
      */
     private static final class C {
         static final LibC LIBC = load();
+
+        static {
+            idleOptimizingCompilers();
+        }
     }
 
     private static LibC load() {
@@ -55,6 +65,42 @@ public final class Background {
             return libc;
         } catch (Throwable notAvailable) {
             return null;
+        }
+    }
+
+    /**
+     * Lets the JIT's optimizing compiler threads (HotSpot's C2) run only on a core that nothing else wants
+     * (SCHED_IDLE). When code gets hot for the first time (the first Stop with a classroom open, the first
+     * thirty phones) they compile for hundreds of milliseconds at a time, at the moments the window is
+     * busiest; on two cores the window then waited 30-90 ms a pulse for a core, even with the compilers at
+     * the background threads' nice value (the benchmark, README). The first-tier compiler (C1) is left as it
+     * is: starved, it left the window's code interpreted and made its pulses longer still.
+     *
+     * <p>Called when the first background thread starts and again whenever a server starts: the JVM adds and
+     * ends compiler threads as its work changes. A no-op off Linux or on a JVM without such threads.
+     */
+    public static void idleOptimizingCompilers() {
+        LibC libc = C.LIBC;
+        if (libc == null) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> tasks =
+                java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks) {
+                if (isOptimizingCompiler(task)) {
+                    libc.sched_setscheduler(Integer.parseInt(task.getFileName().toString()), SCHED_IDLE, new int[] {0});
+                }
+            }
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            // No /proc, or no such call: the compilers keep their priority, and everything works the same.
+        }
+    }
+
+    private static boolean isOptimizingCompiler(java.nio.file.Path task) {
+        try {
+            return java.nio.file.Files.readString(task.resolve("comm")).startsWith(OPTIMIZING_COMPILER);
+        } catch (java.io.IOException gone) {
+            return false; // a thread that ended meanwhile
         }
     }
 

@@ -43,6 +43,12 @@ class BackgroundTest {
         return out;
     }
 
+    /** Field {@code n} (numbered as in proc(5): 3 is the state) of a thread's {@code stat}. */
+    private static int statField(Path stat, int n) throws IOException {
+        String text = Files.readString(stat, StandardCharsets.UTF_8);
+        return Integer.parseInt(text.substring(text.lastIndexOf(')') + 2).split(" ")[n - 3]);
+    }
+
     private static int niceOf(String stats) throws IOException {
         String stat = Files.readString(Path.of(stats), StandardCharsets.UTF_8);
         return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
@@ -71,6 +77,38 @@ class BackgroundTest {
             // Started by an acceptor (already nicer), lowered from the process's level, not once more.
             serving.forEach(n -> assertEquals(expected, n, "a serving thread's nice value"));
             assertEquals(mine, niceOf("/proc/thread-self/stat"), "the thread that started the server keeps its priority");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void theOptimizingCompilerRunsOnlyOnIdleCoresOnceAServerStartsAndNothingElseDoes() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "the kernel shows threads' policies on Linux");
+        SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), new EventRecorder(),
+                DescriptorLookup.forThisSystem());
+        try {
+            Map<String, Integer> policy = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        // proc(5): field 41 is the scheduling policy (0 normal, 5 SCHED_IDLE).
+                        policy.put(Files.readString(task.resolve("comm")).trim() + " " + task.getFileName(),
+                                statField(task.resolve("stat"), 41));
+                    } catch (IOException gone) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            List<Integer> compilers = policy.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("C2 CompilerThre")).map(Map.Entry::getValue).toList();
+            assumeTrue(!compilers.isEmpty(), "this JVM has an optimizing JIT compiler thread: " + policy.keySet());
+            compilers.forEach(p -> assertEquals(Background.SCHED_IDLE, p, "a C2 compiler thread's policy: " + policy));
+            policy.forEach((thread, p) -> {
+                if (!thread.startsWith("C2 CompilerThre")) {
+                    assertEquals(0, p, thread + " keeps the normal policy");
+                }
+            });
         } finally {
             server.stop();
         }
