@@ -24,8 +24,9 @@ public final class Background {
     private static final int PRIO_PROCESS = 0;
     /** Linux's scheduling policy for a thread that runs only on a core no other thread wants. */
     static final int SCHED_IDLE = 5;
-    /** The name (as the kernel keeps it, 15 characters) of HotSpot's optimizing JIT compiler threads. */
+    /** The names (as the kernel keeps them, 15 characters) of HotSpot's JIT compiler threads: optimizing, first tier. */
     static final String OPTIMIZING_COMPILER = "C2 CompilerThre";
+    static final String FIRST_TIER_COMPILER = "C1 CompilerThre";
 
     private Background() {
     }
@@ -51,7 +52,7 @@ public final class Background {
         static final LibC LIBC = load();
 
         static {
-            idleOptimizingCompilers();
+            lowerCompilers();
         }
     }
 
@@ -70,16 +71,17 @@ public final class Background {
 
     /**
      * Lets the JIT's optimizing compiler threads (HotSpot's C2) run only on a core that nothing else wants
-     * (SCHED_IDLE). When code gets hot for the first time (the first Stop with a classroom open, the first
-     * thirty phones) they compile for hundreds of milliseconds at a time, at the moments the window is
-     * busiest; on two cores the window then waited 30-90 ms a pulse for a core, even with the compilers at
-     * the background threads' nice value (the benchmark, README). The first-tier compiler (C1) is left as it
-     * is: starved, it left the window's code interpreted and made its pulses longer still.
+     * (SCHED_IDLE), and puts its first-tier compiler threads (C1) with the background threads,
+     * {@value #NICE} nice steps down. When code gets hot for the first time (the first Stop with a
+     * classroom open, the first thirty phones) C2 compiles for hundreds of milliseconds at a time, at the
+     * moments the window is busiest; on two cores the window then waited 30-90 ms a pulse for a core, even
+     * with C2 at nice 5 or 19 (the benchmark, README). C1 is only lowered, not idled: starved, it left the
+     * window's code interpreted and made its pulses longer still.
      *
      * <p>Called when the first background thread starts and again whenever a server starts: the JVM adds and
      * ends compiler threads as its work changes. A no-op off Linux or on a JVM without such threads.
      */
-    public static void idleOptimizingCompilers() {
+    public static void lowerCompilers() {
         LibC libc = C.LIBC;
         if (libc == null) {
             return;
@@ -87,8 +89,11 @@ public final class Background {
         try (java.nio.file.DirectoryStream<java.nio.file.Path> tasks =
                 java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks) {
-                if (isOptimizingCompiler(task)) {
+                String name = nameOf(task);
+                if (name.startsWith(OPTIMIZING_COMPILER)) {
                     libc.sched_setscheduler(Integer.parseInt(task.getFileName().toString()), SCHED_IDLE, new int[] {0});
+                } else if (name.startsWith(FIRST_TIER_COMPILER)) {
+                    lower(libc, Integer.parseInt(task.getFileName().toString()));
                 }
             }
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
@@ -96,11 +101,11 @@ public final class Background {
         }
     }
 
-    private static boolean isOptimizingCompiler(java.nio.file.Path task) {
+    private static String nameOf(java.nio.file.Path task) {
         try {
-            return java.nio.file.Files.readString(task.resolve("comm")).startsWith(OPTIMIZING_COMPILER);
+            return java.nio.file.Files.readString(task.resolve("comm"));
         } catch (java.io.IOException gone) {
-            return false; // a thread that ended meanwhile
+            return ""; // a thread that ended meanwhile
         }
     }
 
@@ -146,13 +151,17 @@ public final class Background {
             return;
         }
         try {
-            int tid = libc.gettid();
-            int target = Math.min(19, libc.getpriority(PRIO_PROCESS, libc.getpid()) + NICE);
-            if (libc.getpriority(PRIO_PROCESS, tid) < target) {
-                libc.setpriority(PRIO_PROCESS, tid, target);
-            }
+            lower(libc, libc.gettid());
         } catch (Throwable ignored) {
             // Priority is a courtesy to the window; the thread works the same without it.
+        }
+    }
+
+    /** Puts thread {@code tid} of this process {@value #NICE} nice steps below the main thread, unless it is already. */
+    private static void lower(LibC libc, int tid) {
+        int target = Math.min(19, libc.getpriority(PRIO_PROCESS, libc.getpid()) + NICE);
+        if (libc.getpriority(PRIO_PROCESS, tid) < target) {
+            libc.setpriority(PRIO_PROCESS, tid, target);
         }
     }
 }

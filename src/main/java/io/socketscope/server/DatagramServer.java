@@ -66,7 +66,7 @@ public final class DatagramServer implements PortListener {
     /** Binds the UDP port, or throws a {@link BindFailure} that explains why not. */
     public static DatagramServer start(ServerConfig config, ServerListener listener, DescriptorLookup lookup)
             throws BindFailure {
-        Background.idleOptimizingCompilers();
+        Background.lowerCompilers();
         DatagramServer server = new DatagramServer(config, listener, lookup);
         server.bindAndReceive();
         return server;

@@ -119,7 +119,7 @@ public final class SocketServer implements PortListener {
      */
     public static SocketServer start(ServerConfig config, ServerListener listener, DescriptorLookup lookup)
             throws BindFailure {
-        Background.idleOptimizingCompilers();
+        Background.lowerCompilers();
         SocketServer server = new SocketServer(config, listener, lookup);
         server.bindAndListen();
         return server;

@@ -335,10 +335,12 @@ class SocketScopeBench {
         Process room = clients("hold", port, "900", "300");
         BufferedReader roomOut = new BufferedReader(new InputStreamReader(room.getInputStream(), StandardCharsets.UTF_8));
         takePulses();
+        Map<String, Long> rampCpuBefore = ThreadCpu.snapshot();
         String roomHeld = roomOut.readLine();
         long roomConnected = System.nanoTime();
         waitFor(() -> window.viewModel().model().openCount() >= 900 && onFx(() -> window.graph().settled(300)), 60);
         double roomSettleMs = (System.nanoTime() - roomConnected) / 1e6;
+        String rampCpuByThread = ThreadCpu.top(rampCpuBefore, ThreadCpu.snapshot(), 6);
         List<Long> roomRampPulses = takePulses();
         List<Long> roomRampCpu = lastPulseCpu;
         List<Long> roomRampGc = lastPulseGc;
@@ -346,6 +348,7 @@ class SocketScopeBench {
         Thread.sleep(3000);
         List<Long> roomPulses = takePulses();
         // Stop with the 900 open: the port thread closes them; the window must keep drawing.
+        Map<String, Long> stopCpuBefore = ThreadCpu.snapshot();
         long stopAsked = System.nanoTime();
         onFx(() -> {
             window.viewModel().stop();
@@ -354,6 +357,7 @@ class SocketScopeBench {
         waitFor(() -> window.viewModel().model().openCount() == 0
                 && onFx(() -> window.viewModel().busyProperty().get().isEmpty()), 60);
         double stopMs = (System.nanoTime() - stopAsked) / 1e6;
+        String stopCpuByThread = ThreadCpu.top(stopCpuBefore, ThreadCpu.snapshot(), 6);
         List<Long> roomRelease = takePulses();
         List<Long> roomReleaseCpu = lastPulseCpu;
         List<Long> roomReleaseGc = lastPulseGc;
@@ -428,7 +432,8 @@ class SocketScopeBench {
                 .put("stop_ms", stopMs).atMost("stop_pulse_max_ms", ms(percentile(roomRelease, 100)), 50)
                 .put("stop_longest_pulse_fx_cpu_ms", ms(cpuOfLongest(roomRelease, roomReleaseCpu)))
                 .put("stop_longest_pulse_gc_ms", cpuOfLongest(roomRelease, roomReleaseGc))
-                .put("stop_longest_pulse_run_queue_ms", ms(cpuOfLongest(roomRelease, roomReleaseWait)));
+                .put("stop_longest_pulse_run_queue_ms", ms(cpuOfLongest(roomRelease, roomReleaseWait)))
+                .put("ramp_cpu_by_thread_ms", rampCpuByThread).put("stop_cpu_by_thread_ms", stopCpuByThread);
         double stormMax = ms(percentile(stormPulses, 100));
         report.section("storm").put("seconds", 10L).put("client_threads", 4L).require("drained_within_30s", drained)
                 .put("listen_overflows", overflows).put("client_connections", clientCount)
@@ -514,6 +519,8 @@ class SocketScopeBench {
                         vsPython))});
         table.add(new String[] {"cold start to window shown", coldStart + " ms (median of " + starts + ")", "report", ""});
         printTable(table);
+        System.out.println("CPU by thread (ms) while 300 hosts x 3 connected: " + rampCpuByThread);
+        System.out.println("CPU by thread (ms) while Stop closed the 900: " + stopCpuByThread);
         System.out.println("machine: " + cores + " cores, load clients at " + BenchClients.LOAD_PRIORITY + ", Java "
                 + System.getProperty("java.version") + ", open-file limit " + fdLimit + "; results in " + OUT.toAbsolutePath());
         WaitForAsyncUtils.asyncFx(() -> window.viewModel().shutdown()).get(10, TimeUnit.SECONDS);

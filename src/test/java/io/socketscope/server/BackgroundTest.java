@@ -83,30 +83,36 @@ class BackgroundTest {
     }
 
     @Test
-    void theOptimizingCompilerRunsOnlyOnIdleCoresOnceAServerStartsAndNothingElseDoes() throws Exception {
+    void theJitCompilersGiveWayOnceAServerStartsAndNothingElseChanges() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "the kernel shows threads' policies on Linux");
+        int process = niceOf("/proc/self/stat");
         SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), new EventRecorder(),
                 DescriptorLookup.forThisSystem());
         try {
-            Map<String, Integer> policy = new HashMap<>();
+            // proc(5): field 41 is the scheduling policy (0 normal, 5 SCHED_IDLE), field 19 the nice value.
+            Map<String, int[]> threads = new HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     try {
-                        // proc(5): field 41 is the scheduling policy (0 normal, 5 SCHED_IDLE).
-                        policy.put(Files.readString(task.resolve("comm")).trim() + " " + task.getFileName(),
-                                statField(task.resolve("stat"), 41));
+                        Path stat = task.resolve("stat");
+                        threads.put(Files.readString(task.resolve("comm")).trim() + " " + task.getFileName(),
+                                new int[] {statField(stat, 41), statField(stat, 19)});
                     } catch (IOException gone) {
                         // a thread that ended meanwhile
                     }
                 }
             }
-            List<Integer> compilers = policy.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("C2 CompilerThre")).map(Map.Entry::getValue).toList();
-            assumeTrue(!compilers.isEmpty(), "this JVM has an optimizing JIT compiler thread: " + policy.keySet());
-            compilers.forEach(p -> assertEquals(Background.SCHED_IDLE, p, "a C2 compiler thread's policy: " + policy));
-            policy.forEach((thread, p) -> {
-                if (!thread.startsWith("C2 CompilerThre")) {
-                    assertEquals(0, p, thread + " keeps the normal policy");
+            List<String> optimizing = threads.keySet().stream().filter(t -> t.startsWith("C2 CompilerThre")).toList();
+            List<String> firstTier = threads.keySet().stream().filter(t -> t.startsWith("C1 CompilerThre")).toList();
+            assumeTrue(!optimizing.isEmpty() && !firstTier.isEmpty(), "this JVM has both JIT tiers: " + threads.keySet());
+            optimizing.forEach(t -> assertEquals(Background.SCHED_IDLE, threads.get(t)[0], t + " runs only on idle cores"));
+            firstTier.forEach(t -> {
+                assertEquals(0, threads.get(t)[0], t + " keeps the normal policy");
+                assertEquals(Math.min(19, process + Background.NICE), threads.get(t)[1], t + " runs with the background threads");
+            });
+            threads.forEach((t, policyAndNice) -> {
+                if (!optimizing.contains(t)) {
+                    assertEquals(0, policyAndNice[0], t + " keeps the normal policy");
                 }
             });
         } finally {
