@@ -11,7 +11,6 @@ import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.ServerListener;
 import io.socketscope.model.SocketInfo;
-import io.socketscope.server.HostNames;
 import io.socketscope.server.ListenSpec;
 import io.socketscope.server.PortListener;
 import io.socketscope.server.Protocol;
@@ -29,7 +28,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -39,9 +37,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The window's logic: validates the port, starts and stops listeners (several ports, TCP and UDP), folds
- * their event batches into the model, keeps the selected socket and the recently closed list, and exposes
- * what the window shows as properties. Lives on the FX thread.
+ * The window's logic: validates the port, starts and stops listeners (several ports, TCP and UDP) off the
+ * FX thread, says what happened ({@link Notice}), and exposes what the window shows as properties; their
+ * events reach the model and the views through the {@link EventFeed}. Lives on the FX thread.
  */
 public final class MainViewModel {
 
@@ -55,43 +53,37 @@ public final class MainViewModel {
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "8080");
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
     private final ObservableList<PortListener> listeners = FXCollections.observableArrayList();
-    private final ObservableList<SocketInfo> recentlyClosed = FXCollections.observableArrayList();
-    private final ObjectProperty<SocketInfo> selected = new SimpleObjectProperty<>(this, "selected");
     private final Map<Long, ListenSpec> asked = new LinkedHashMap<>();
     private final ObjectProperty<BindMode> bind = new SimpleObjectProperty<>(this, "bind", BindMode.ALL);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
-    private final ReadOnlyObjectWrapper<ListenSpec> held = new ReadOnlyObjectWrapper<>(this, "heldPort");
+    private final Notice notice = new Notice();
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper(this, "portNote", "");
-    private final LogRows log = new LogRows();
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(this, "boundPort", -1);
     private final ReadOnlyBooleanWrapper hintsVisible = new ReadOnlyBooleanWrapper(this, "hintsVisible", false);
     /** Where this computer can be reached; its changes refresh the how-to-connect line. */
     private final Reachability addresses = new Reachability(this::addressesChanged);
     private final ObservableList<LocalAddresses.Reachable> reachable = addresses.list();
     private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
-    private final HostNames hostNames = new HostNames();
     /** Opens and closes ports off the FX thread, in order. */
     private final PortRunner ports = new PortRunner(Platform::runLater);
-    private BiConsumer<String, String> hostNamed = (ip, name) -> { };
+    private final EventFeed feed = new EventFeed(new EventFeed.Owner() {
+        @Override
+        public void portsChanged() {
+            // A port may have stopped by itself (or been stopped elsewhere): keep the list true.
+            listeners.removeIf(l -> !l.isRunning());
+            updateRunning();
+        }
 
-    private final ScopeModel model = new ScopeModel();
-    private Runnable onTick = () -> { };
-    private final EventPump pump = new EventPump(this::applyBatch, this::tick);
-    /** Counts, captions, the log table and the status line refresh ten times a second... */
-    private static final long TICK_NANOS = 100_000_000L;
-    /**
-     * ...and four times a second during a storm (more than {@value #STORM_EVENTS} events since the last
-     * refresh): each refresh repaints the graph and the table, which in software rendering costs as much
-     * CPU as accepting a thousand connections; numbers changing 40,000 times a second are not read anyway.
-     */
-    private static final long STORM_TICK_NANOS = 250_000_000L;
-    private static final int STORM_EVENTS = 2_000;
-    private long eventsSinceTick;
-    private long lastTick;
-    private boolean statusDirty;
+        @Override
+        public void listenerProblem(String text) {
+            showError(text);
+        }
+
+        @Override
+        public void socketsOpened() {
+            hintsVisible.set(false);
+        }
+    });
     /**
      * One lookup for every port the window opens: where surrogate ids stand in for descriptors, they are
      * then unique across ports and protocols (each port used to count from id 1).
@@ -101,7 +93,6 @@ public final class MainViewModel {
     private final ServerListener console;
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConfig template;
-    private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private String pickedNote = "";
 
     public MainViewModel(ServerConfig template) {
@@ -114,12 +105,10 @@ public final class MainViewModel {
         this.console = console;
         portText.set(Integer.toString(template.port()));
         bind.set(template.bind());
-        status.set(model.statusLine());
         portText.addListener((obs, old, now) -> portNote.set(noteFor(now, protocol.get())));
         protocol.addListener((obs, old, now) -> portNote.set(noteFor(portText.get(), now)));
         portNote.set(noteFor(portText.get(), protocol.get()));
-        pump.start();
-        hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && model.acceptedTotal() == 0
+        hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && feed.model().acceptedTotal() == 0
                 && runningBind() == BindMode.ALL));
     }
 
@@ -137,13 +126,13 @@ public final class MainViewModel {
     }
 
     /** Hands a recorded event to the window as if a server had sent it (a replay; nothing listens). */
-    public void replay(io.socketscope.server.ServerEvent event) {
-        pump.onEvent(event);
+    public void replay(ServerEvent event) {
+        feed.listener().onEvent(event);
     }
 
     /** Where reverse-DNS names of client hosts go, on the FX thread. */
     void setHostNameListener(BiConsumer<String, String> listener) {
-        this.hostNamed = listener;
+        feed.setHostNameListener(listener);
     }
 
     /** Shortens the wait before hints appear (tests). */
@@ -157,7 +146,7 @@ public final class MainViewModel {
     }
 
     private void addressesChanged() {
-        if (runningBind() == BindMode.ALL && !messageIsError.get()) {
+        if (runningBind() == BindMode.ALL && !notice.isError()) {
             showInfo(pickedNote + Reachability.howToConnect(BindMode.ALL, boundPort.get(), reachable));
         }
     }
@@ -178,30 +167,14 @@ public final class MainViewModel {
         showInfo(text);
     }
 
-    /**
-     * Every pulse; ten times a second it refreshes everything that shows counts (log table, status line,
-     * and the view's counts) together, so that a storm dirties the window ten times a second at most,
-     * in one frame each time, rather than in several frames of its own.
-     */
-    private void tick() {
-        long now = System.nanoTime();
-        if (now - lastTick < (eventsSinceTick > STORM_EVENTS ? STORM_TICK_NANOS : TICK_NANOS)) {
-            return;
-        }
-        lastTick = now;
-        eventsSinceTick = 0;
-        flushLog();
-        onTick.run();
-    }
-
-    /** Runs on every pulse after the batch: for views that refresh by time rather than by event. */
+    /** Runs ten times a second at most, with the log's refresh: for views that refresh by time rather than by event. */
     void setOnTick(Runnable tick) {
-        this.onTick = tick;
+        feed.setOnTick(tick);
     }
 
     /** Where each applied batch's changes go to be drawn. */
     void setGraphUpdater(Consumer<ScopeModel.Change> updater) {
-        this.graphUpdater = updater;
+        feed.setGraphUpdater(updater);
     }
 
     /**
@@ -244,7 +217,7 @@ public final class MainViewModel {
             return false;
         }
         ServerConfig config = template.withPort(spec.port(), bind.get());
-        ServerListener all = ServerListener.all(pump, console);
+        ServerListener all = ServerListener.all(feed.listener(), console);
         // Taps added later (a recording started while the port is open) get its events too.
         ServerListener listener = event -> {
             all.onEvent(event);
@@ -253,7 +226,7 @@ public final class MainViewModel {
             }
         };
         showInfo(ports.busyProperty().get().isEmpty() ? "Opening " + spec.protocol() + " port " + spec.port() + "…"
-                : message.get());
+                : notice.text());
         ports.open(spec, config, listener, descriptors, (started, failure) -> opened(spec, started, failure));
         return true;
     }
@@ -261,7 +234,9 @@ public final class MainViewModel {
     private void opened(ListenSpec spec, PortListener started, BindFailure failure) {
         if (failure != null) {
             reportProblem(failure.getMessage());
-            held.set(failure.kind() == BindFailure.Kind.IN_USE ? new ListenSpec(failure.protocol(), failure.port()) : null);
+            if (failure.kind() == BindFailure.Kind.IN_USE) {
+                notice.inUse(failure.getMessage(), new ListenSpec(failure.protocol(), failure.port()));
+            }
             return;
         }
         listeners.add(started);
@@ -302,8 +277,8 @@ public final class MainViewModel {
         }
         // The closes reach the window through the pump, a budget a pulse: not all at once when Stop is done.
         ports.close(closing, () -> {
-            flushLog();
-            if (ports.busyProperty().get().isEmpty() && listeners.isEmpty() && !messageIsError.get()) {
+            feed.flushLog();
+            if (ports.busyProperty().get().isEmpty() && listeners.isEmpty() && !notice.isError()) {
                 showInfo("");
             }
         });
@@ -335,7 +310,7 @@ public final class MainViewModel {
      * words why not when it cannot (already closed, or UDP, which has no connection to close).
      */
     public boolean closeSocket(long socketId) {
-        SocketInfo info = model.find(socketId);
+        SocketInfo info = feed.model().find(socketId);
         if (info == null || !info.isOpen()) {
             showError("That socket is already closed.");
             return false;
@@ -347,7 +322,7 @@ public final class MainViewModel {
         for (PortListener l : listeners) {
             if (l.runId() == info.runId() && l.closeSocket(socketId)) {
                 showInfo("Closed " + info.label() + " from the server side.");
-                pump.drain();
+                feed.drainNow();
                 return true;
             }
         }
@@ -357,17 +332,17 @@ public final class MainViewModel {
 
     /** Shows this socket's details (open or recently closed). */
     public void select(long socketId) {
-        selected.set(model.find(socketId));
+        feed.selectedProperty().set(feed.model().find(socketId));
     }
 
     /** The socket whose details are shown, kept current as events arrive; null for none. */
     public ObjectProperty<SocketInfo> selectedProperty() {
-        return selected;
+        return feed.selectedProperty();
     }
 
     /** A socket's short description for a tooltip, or null if it is gone. */
     public String summaryOf(long socketId) {
-        SocketInfo info = model.find(socketId);
+        SocketInfo info = feed.model().find(socketId);
         return info == null ? null : info.summary(java.time.Instant.now());
     }
 
@@ -378,88 +353,27 @@ public final class MainViewModel {
         asked.clear();
         updateRunning();
         ports.closeAndWait(all);
-        pump.drain();
-        flushLog();
-        pump.stop();
+        feed.close();
         addresses.stop();
-        hostNames.close();
-    }
-
-    private void applyBatch(List<ServerEvent> batch) {
-        eventsSinceTick += batch.size();
-        ScopeModel.Change change = model.apply(batch);
-        if (!change.closed().isEmpty()) {
-            // The model keeps the list; the table shows a copy of it, taken here.
-            recentlyClosed.setAll(model.recentlyClosed());
-        }
-        SocketInfo shown = selected.get();
-        if (shown != null) {
-            SocketInfo now = model.find(shown.id());
-            if (now != null && !now.equals(shown)) {
-                selected.set(now);
-            }
-        }
-        if (change.phaseChanged()) {
-            // A port may have stopped by itself (or been stopped elsewhere): keep the list true.
-            listeners.removeIf(l -> !l.isRunning());
-            updateRunning();
-        }
-        publish(change);
-    }
-
-    private void publish(ScopeModel.Change change) {
-        if (change.isEmpty()) {
-            return;
-        }
-        for (String problem : change.listenerProblems()) {
-            // A problem of the listener itself (not of one client): say it where people look.
-            showError(problem);
-        }
-        // The table and status line take new rows at most ten times a second (four in a storm).
-        log.offer(change.logged());
-        statusDirty = true;
-        if (!change.opened().isEmpty()) {
-            hintsVisible.set(false);
-            for (SocketInfo opened : change.opened()) {
-                // HostNames asks once per address; a repeat costs it one map lookup.
-                hostNames.lookUp(opened.connection().client().address(),
-                        (ip, name) -> Platform.runLater(() -> hostNamed.accept(ip, name)));
-            }
-        }
-        graphUpdater.accept(change);
-    }
-
-    /** Puts pending log rows into the table and refreshes the status line (on the tick, or at once). */
-    void flushLog() {
-        log.flush();
-        if (statusDirty) {
-            statusDirty = false;
-            status.set(model.statusLine());
-        }
     }
 
     /** Shows a problem in the window and keeps it in the event log. */
     public void reportProblem(String text) {
         showError(text);
-        publish(model.noteProblem(text));
-        flushLog();
+        feed.noteProblem(text);
     }
 
     private void showError(String text) {
-        message.set(text);
-        messageIsError.set(true);
-        held.set(null);
+        notice.error(text);
     }
 
     private void showInfo(String text) {
-        message.set(text);
-        messageIsError.set(false);
-        held.set(null);
+        notice.info(text);
     }
 
     /** The port the last Start found in use by another program (the message names it), or null. */
     public ReadOnlyObjectProperty<ListenSpec> heldPortProperty() {
-        return held.getReadOnlyProperty();
+        return notice.heldProperty();
     }
 
     private static String noteFor(String text, Protocol protocol) {
@@ -468,7 +382,7 @@ public final class MainViewModel {
     }
 
     public ScopeModel model() {
-        return model;
+        return feed.model();
     }
 
     /** The bound port while running, else -1. */
@@ -493,7 +407,7 @@ public final class MainViewModel {
 
     /** Closed sockets with their final figures, newest first (bounded). */
     public ObservableList<SocketInfo> recentlyClosed() {
-        return recentlyClosed;
+        return feed.recentlyClosed();
     }
 
     public ObjectProperty<Protocol> protocolProperty() {
@@ -522,15 +436,15 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return feed.statusProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return notice.textProperty();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+        return notice.errorProperty();
     }
 
     public ReadOnlyStringProperty portNoteProperty() {
@@ -538,6 +452,6 @@ public final class MainViewModel {
     }
 
     public ObservableList<LogEntry> logRows() {
-        return log.rows();
+        return feed.logRows();
     }
 }
