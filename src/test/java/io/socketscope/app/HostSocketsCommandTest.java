@@ -15,17 +15,24 @@ class HostSocketsCommandTest {
 
     @Test
     void hostSocketsPrintsTheHoldersListeningSocketWithItsPidAndExits() throws Exception {
-        try (ChildApp holder = ChildApp.start(0, "--port", "0", "--bind", "local");
-             ChildApp table = ChildApp.start(0, "--host-sockets")) {
+        try (ChildApp holder = ChildApp.start(0, "--port", "0", "--bind", "local")) {
+            // The table is read once its holder listens (port() waits for that line): started together, the
+            // two JVMs raced, and the table could be read before the port was bound.
             int port = holder.port();
-            table.waitForLine(" socket");
-            List<String> lines = table.lines();
-            assertTrue(lines.get(0).startsWith("Proto State"), lines.get(0));
-            String row = lines.stream().filter(l -> l.contains("127.0.0.1:" + port + " ") && l.contains("LISTEN"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no LISTEN row for " + port + " in " + lines));
-            assertTrue(row.matches("TCP\\s+LISTEN\\s+127\\.0\\.0\\.1:" + port + "\\s+\\*:\\*\\s+" + holder.pid() + "\\s+java.*"), row);
-            assertTrue(lines.contains("# TCP port " + port), "grouped under its port: " + lines);
+            try (ChildApp table = ChildApp.start(0, "--host-sockets")) {
+                assertHolderListed(table, holder, port);
+            }
         }
+    }
+
+    private static void assertHolderListed(ChildApp table, ChildApp holder, int port) throws Exception {
+        table.waitForLine(" socket");
+        List<String> lines = table.lines();
+        assertTrue(lines.get(0).startsWith("Proto State"), lines.get(0));
+        String row = lines.stream().filter(l -> l.contains("127.0.0.1:" + port + " ") && l.contains("LISTEN"))
+                .findFirst().orElseThrow(() -> new AssertionError("no LISTEN row for " + port + " in " + lines));
+        assertTrue(row.matches("TCP\\s+LISTEN\\s+127\\.0\\.0\\.1:" + port + "\\s+\\*:\\*\\s+" + holder.pid() + "\\s+java.*"), row);
+        assertTrue(lines.contains("# TCP port " + port), "grouped under its port: " + lines);
     }
 
     @Test
