@@ -22,8 +22,8 @@ public final class Background {
     /** How many nice steps below its process a background thread runs. */
     static final int NICE = 5;
     private static final int PRIO_PROCESS = 0;
-    /** Linux's scheduling policy for a thread that runs only on a core no other thread wants. */
-    static final int SCHED_IDLE = 5;
+    /** How many nice steps below its process the JIT's optimizing compiler (C2) runs. */
+    static final int OPTIMIZER_NICE = 10;
     /** The names (as the kernel keeps them, 15 characters) of HotSpot's JIT compiler threads: optimizing, first tier. */
     static final String OPTIMIZING_COMPILER = "C2 CompilerThre";
     static final String FIRST_TIER_COMPILER = "C1 CompilerThre";
@@ -41,7 +41,6 @@ public final class Background {
 
         int setpriority(int which, int who, int prio);
 
-        int sched_setscheduler(int pid, int policy, int[] param);
     }
 
     /**
@@ -70,13 +69,17 @@ public final class Background {
     }
 
     /**
-     * Lets the JIT's optimizing compiler threads (HotSpot's C2) run only on a core that nothing else wants
-     * (SCHED_IDLE), and puts its first-tier compiler threads (C1) with the background threads,
-     * {@value #NICE} nice steps down. When code gets hot for the first time (the first Stop with a
-     * classroom open, the first thirty phones) C2 compiles for hundreds of milliseconds at a time, at the
-     * moments the window is busiest; on two cores the window then waited 30-90 ms a pulse for a core, even
-     * with C2 at nice 5 or 19 (the benchmark, README). C1 is only lowered, not idled: starved, it left the
-     * window's code interpreted and made its pulses longer still.
+     * Puts the JIT's optimizing compiler threads (HotSpot's C2) {@value #OPTIMIZER_NICE} nice steps down and
+     * its first-tier compiler threads (C1) with the background threads, {@value #NICE} steps down. When code
+     * gets hot for the first time (the first Stop with a classroom open, the first thirty phones) C2
+     * compiles for hundreds of milliseconds at a time, at the moments the window is busiest, and on two
+     * cores the window waited for a core meanwhile.
+     *
+     * <p>Not lower than that, and never SCHED_IDLE, which was tried: a compiler thread is a Java thread, and
+     * when it is inside the VM a safepoint (every collection) waits for it to come out. At SCHED_IDLE it got
+     * no core while anything else ran, so in a storm the whole JVM, window included, stood still 80-140 ms
+     * at a collection, waiting for it ({@code -XX:+SafepointTimeout} named "C2 CompilerThread0"). Nor is C1
+     * idled: starved, it left the window's code interpreted and its pulses longer still.
      *
      * <p>Called when the first background thread starts and again whenever a server starts: the JVM adds and
      * ends compiler threads as its work changes. A no-op off Linux or on a JVM without such threads.
@@ -91,9 +94,9 @@ public final class Background {
             for (java.nio.file.Path task : tasks) {
                 String name = nameOf(task);
                 if (name.startsWith(OPTIMIZING_COMPILER)) {
-                    libc.sched_setscheduler(Integer.parseInt(task.getFileName().toString()), SCHED_IDLE, new int[] {0});
+                    lower(libc, Integer.parseInt(task.getFileName().toString()), OPTIMIZER_NICE);
                 } else if (name.startsWith(FIRST_TIER_COMPILER)) {
-                    lower(libc, Integer.parseInt(task.getFileName().toString()));
+                    lower(libc, Integer.parseInt(task.getFileName().toString()), NICE);
                 }
             }
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
@@ -151,15 +154,15 @@ public final class Background {
             return;
         }
         try {
-            lower(libc, libc.gettid());
+            lower(libc, libc.gettid(), NICE);
         } catch (Throwable ignored) {
             // Priority is a courtesy to the window; the thread works the same without it.
         }
     }
 
-    /** Puts thread {@code tid} of this process {@value #NICE} nice steps below the main thread, unless it is already. */
-    private static void lower(LibC libc, int tid) {
-        int target = Math.min(19, libc.getpriority(PRIO_PROCESS, libc.getpid()) + NICE);
+    /** Puts thread {@code tid} of this process {@code steps} nice steps below the main thread, unless it is already. */
+    private static void lower(LibC libc, int tid, int steps) {
+        int target = Math.min(19, libc.getpriority(PRIO_PROCESS, libc.getpid()) + steps);
         if (libc.getpriority(PRIO_PROCESS, tid) < target) {
             libc.setpriority(PRIO_PROCESS, tid, target);
         }

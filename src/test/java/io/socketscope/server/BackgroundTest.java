@@ -89,7 +89,7 @@ class BackgroundTest {
         SocketServer server = SocketServer.start(ServerConfig.of(0, BindMode.LOCAL), new EventRecorder(),
                 DescriptorLookup.forThisSystem());
         try {
-            // proc(5): field 41 is the scheduling policy (0 normal, 5 SCHED_IDLE), field 19 the nice value.
+            // proc(5): field 41 is the scheduling policy (0 normal), field 19 the nice value.
             Map<String, int[]> threads = new HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -105,16 +105,12 @@ class BackgroundTest {
             List<String> optimizing = threads.keySet().stream().filter(t -> t.startsWith("C2 CompilerThre")).toList();
             List<String> firstTier = threads.keySet().stream().filter(t -> t.startsWith("C1 CompilerThre")).toList();
             assumeTrue(!optimizing.isEmpty() && !firstTier.isEmpty(), "this JVM has both JIT tiers: " + threads.keySet());
-            optimizing.forEach(t -> assertEquals(Background.SCHED_IDLE, threads.get(t)[0], t + " runs only on idle cores"));
-            firstTier.forEach(t -> {
-                assertEquals(0, threads.get(t)[0], t + " keeps the normal policy");
-                assertEquals(Math.min(19, process + Background.NICE), threads.get(t)[1], t + " runs with the background threads");
-            });
-            threads.forEach((t, policyAndNice) -> {
-                if (!optimizing.contains(t)) {
-                    assertEquals(0, policyAndNice[0], t + " keeps the normal policy");
-                }
-            });
+            optimizing.forEach(t -> assertEquals(Math.min(19, process + Background.OPTIMIZER_NICE), threads.get(t)[1],
+                    t + " runs below the background threads"));
+            firstTier.forEach(t -> assertEquals(Math.min(19, process + Background.NICE), threads.get(t)[1],
+                    t + " runs with the background threads"));
+            // Never an idle or batch class: a compiler thread inside the VM holds up every safepoint.
+            threads.forEach((t, policyAndNice) -> assertEquals(0, policyAndNice[0], t + " keeps the normal policy"));
         } finally {
             server.stop();
         }
