@@ -40,7 +40,6 @@ public final class Background {
         int getpriority(int which, int who);
 
         int setpriority(int which, int who, int prio);
-
     }
 
     /**

@@ -25,21 +25,36 @@ import org.junit.jupiter.api.Test;
  */
 class BackgroundTest {
 
-    /** Nice value of each thread of this process, by the name the kernel keeps (its first 15 characters). */
-    private static Map<String, List<Integer>> niceByName() throws IOException {
-        Map<String, List<Integer>> out = new HashMap<>();
+    /**
+     * Fields of each thread's {@code stat} (numbered as in proc(5): 3 is the state, 19 the nice value, 41 the
+     * scheduling policy), keyed by the name the kernel keeps (its first 15 characters), a space and the id.
+     */
+    private static Map<String, int[]> statsByThread(int... fields) throws IOException {
+        Map<String, int[]> out = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(Integer.parseInt(fields[16]));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    int[] values = new int[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        values[i] = Integer.parseInt(after[fields[i] - 3]);
+                    }
+                    out.put(name + " " + task.getFileName(), values);
                 } catch (IOException gone) {
                     // a thread that ended meanwhile
                 }
             }
         }
+        return out;
+    }
+
+    /** Nice value of each thread of this process, by the name the kernel keeps (its first 15 characters). */
+    private static Map<String, List<Integer>> niceByName() throws IOException {
+        Map<String, List<Integer>> out = new HashMap<>();
+        statsByThread(19).forEach((thread, nice) -> out.computeIfAbsent(thread.substring(0, thread.lastIndexOf(' ')),
+                k -> new java.util.ArrayList<>()).add(nice[0]));
         return out;
     }
 
@@ -49,9 +64,9 @@ class BackgroundTest {
         return Integer.parseInt(text.substring(text.lastIndexOf(')') + 2).split(" ")[n - 3]);
     }
 
+    /** The nice value (field 19) in a {@code stat} file. */
     private static int niceOf(String stats) throws IOException {
-        String stat = Files.readString(Path.of(stats), StandardCharsets.UTF_8);
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        return statField(Path.of(stats), 19);
     }
 
     @Test
@@ -90,18 +105,7 @@ class BackgroundTest {
                 DescriptorLookup.forThisSystem());
         try {
             // proc(5): field 41 is the scheduling policy (0 normal), field 19 the nice value.
-            Map<String, int[]> threads = new HashMap<>();
-            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    try {
-                        Path stat = task.resolve("stat");
-                        threads.put(Files.readString(task.resolve("comm")).trim() + " " + task.getFileName(),
-                                new int[] {statField(stat, 41), statField(stat, 19)});
-                    } catch (IOException gone) {
-                        // a thread that ended meanwhile
-                    }
-                }
-            }
+            Map<String, int[]> threads = statsByThread(41, 19);
             List<String> optimizing = threads.keySet().stream().filter(t -> t.startsWith("C2 CompilerThre")).toList();
             List<String> firstTier = threads.keySet().stream().filter(t -> t.startsWith("C1 CompilerThre")).toList();
             assumeTrue(!optimizing.isEmpty() && !firstTier.isEmpty(), "this JVM has both JIT tiers: " + threads.keySet());
