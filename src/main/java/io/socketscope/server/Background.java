@@ -27,6 +27,8 @@ public final class Background {
     /** The names (as the kernel keeps them, 15 characters) of HotSpot's JIT compiler threads: optimizing, first tier. */
     static final String OPTIMIZING_COMPILER = "C2 CompilerThre";
     static final String FIRST_TIER_COMPILER = "C1 CompilerThre";
+    /** HotSpot's code cache sweeper (JDK 17; gone in later JDKs), which runs with the optimizing compiler. */
+    static final String CODE_SWEEPER = "Sweeper thread";
 
     private Background() {
     }
@@ -74,6 +76,10 @@ public final class Background {
      * compiles for hundreds of milliseconds at a time, at the moments the window is busiest, and on two
      * cores the window waited for a core meanwhile.
      *
+     * <p>The code cache sweeper goes down with C2: it cleans up after recompilations (when code first runs
+     * hot it is compiled, thrown away and compiled again), and in the benchmark's Stop of 900 sockets it
+     * took 20-55 ms of a core, in the same moments as C2.
+     *
      * <p>Not lower than that, and never SCHED_IDLE, which was tried: a compiler thread is a Java thread, and
      * when it is inside the VM a safepoint (every collection) waits for it to come out. At SCHED_IDLE it got
      * no core while anything else ran, so in a storm the whole JVM, window included, stood still 80-140 ms
@@ -92,7 +98,7 @@ public final class Background {
                 java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks) {
                 String name = nameOf(task);
-                if (name.startsWith(OPTIMIZING_COMPILER)) {
+                if (name.startsWith(OPTIMIZING_COMPILER) || name.startsWith(CODE_SWEEPER)) {
                     lower(libc, Integer.parseInt(task.getFileName().toString()), OPTIMIZER_NICE);
                 } else if (name.startsWith(FIRST_TIER_COMPILER)) {
                     lower(libc, Integer.parseInt(task.getFileName().toString()), NICE);

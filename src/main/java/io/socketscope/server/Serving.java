@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -44,7 +45,18 @@ final class Serving {
     private final TcpConnection.Home home;
     private final IntSupplier openSockets;
     private final BooleanSupplier running;
-    private final ExecutorService workers;
+    /**
+     * The serving threads, one pool for the whole app rather than one per server run. A burst of sockets
+     * (300 silent clients greeted within a second) leaves a few hundred idle threads behind for a minute;
+     * when each run had its own pool, Stop shut it down and woke them all at once to end, and on two cores
+     * those few hundred thread exits took the cores from the window: the benchmark's Stop of 900 sockets had
+     * pulses of 70-105 ms, and 14-29 ms with one shared pool. Stop leaves the idle threads asleep (they end
+     * after a minute unused, or serve the next run); a thread still serving one of the stopped run's sockets
+     * is told by its socket's close and returns to the pool.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(Background.daemons("socketscope-conn-"));
+    /** Turns of serving handed to a thread in this run (a socket that never needs a thread adds none). */
+    private final AtomicLong turns = new AtomicLong();
     /** Silent new sockets wait here for their first bytes, their end, or the banner delay. */
     private final WaitingRoom<TcpConnection> waitingRoom;
     /** Open sockets with nothing to do wait here, without a thread, for their next bytes or their end. */
@@ -58,7 +70,6 @@ final class Serving {
         this.home = home;
         this.openSockets = openSockets;
         this.running = running;
-        this.workers = Executors.newCachedThreadPool(Background.daemons("socketscope-conn-" + home.runId() + "-"));
         this.waitingRoom = new WaitingRoom<>("socketscope-waiting-" + port, new WaitingRoom.Outcomes<>() {
             @Override
             public void ended(TcpConnection c, CloseReason reason) {
@@ -113,12 +124,19 @@ final class Serving {
         idleRoom.closedElsewhere(channel);
     }
 
-    /** After Stop closed every socket: the rooms let go of them, and the threads end. */
+    /** How many times a socket of this run was handed to a serving thread. */
+    long turns() {
+        return turns.get();
+    }
+
+    /**
+     * After Stop closed every socket: the rooms let go of them and their threads end; a serving thread
+     * busy with one of the closed sockets finds it closed and returns to the shared pool.
+     */
     void stop() {
         waitingRoom.close();
         idleRoom.close();
         farewells.shutdownNow();
-        workers.shutdownNow();
     }
 
     /**
@@ -187,9 +205,10 @@ final class Serving {
 
     private void execute(TcpConnection c, Runnable work) {
         try {
-            workers.execute(work);
+            WORKERS.execute(work);
+            turns.incrementAndGet();
         } catch (RuntimeException | LinkageError cannotServe) {
-            // Rejected after Stop, or no thread could be made: this socket goes, reported.
+            // No thread could be made: this socket goes, reported.
             c.close(running.getAsBoolean() ? CloseReason.ERROR : CloseReason.SERVER_STOP);
         }
     }

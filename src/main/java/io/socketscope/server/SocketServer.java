@@ -162,6 +162,11 @@ public final class SocketServer implements PortListener {
         return open.get();
     }
 
+    /** How many times one of this run's sockets was handed to a serving thread (0 before Start). */
+    long servingTurns() {
+        return serving == null ? 0 : serving.turns();
+    }
+
     public long acceptedTotal() {
         return accepted.get();
     }

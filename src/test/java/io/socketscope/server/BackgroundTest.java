@@ -113,6 +113,12 @@ class BackgroundTest {
                     t + " runs below the background threads"));
             firstTier.forEach(t -> assertEquals(Math.min(19, process + Background.NICE), threads.get(t)[1],
                     t + " runs with the background threads"));
+            // The code cache sweeper exists up to JDK 19; where it does, it runs with C2.
+            threads.keySet().stream().filter(t -> t.startsWith("Sweeper thread")).forEach(t -> assertEquals(
+                    Math.min(19, process + Background.OPTIMIZER_NICE), threads.get(t)[1], t + " runs with C2"));
+            assertTrue(Runtime.version().feature() > 19
+                    || threads.keySet().stream().anyMatch(t -> t.startsWith("Sweeper thread")),
+                    "JDK 17's code sweeper found: " + threads.keySet());
             // Never an idle or batch class: a compiler thread inside the VM holds up every safepoint.
             threads.forEach((t, policyAndNice) -> assertEquals(0, policyAndNice[0], t + " keeps the normal policy"));
         } finally {

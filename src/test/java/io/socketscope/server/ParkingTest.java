@@ -78,6 +78,53 @@ class ParkingTest {
         return new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** The app's serving threads alive now (busy or idle in their pool). */
+    private static java.util.Set<Thread> poolThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("socketscope-conn-") && t.isAlive()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void stopLeavesIdleServingThreadsAsleepAndTheNextRunIsServedByThem() throws Exception {
+        SocketServer first = fixture.start(CONFIG);
+        List<Socket> clients = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Socket c = fixture.client(first.port());
+            clients.add(c);
+            Clients.send(c, "hello " + i + "\n");
+        }
+        for (Socket c : clients) {
+            assertTrue(readRawLine(c).startsWith("SocketScope: You are socket"), "each client was greeted");
+            assertTrue(readRawLine(c).startsWith("hello "), "and its line echoed, on a serving thread");
+        }
+        awaitNoServingThread(); // every socket parked: its thread went back to the pool, idle
+        java.util.Set<Thread> idle = poolThreads();
+        assertTrue(first.servingTurns() >= 40, "each client was served on a thread: " + first.servingTurns());
+        assertTrue(!idle.isEmpty(), "idle serving threads wait in the pool");
+
+        first.stop();
+        // Before, Stop shut a pool of the run's own down and woke every idle thread at once to end: a few
+        // hundred thread exits at the moment the window draws a thousand closes. An interrupted idle thread
+        // ends within microseconds; these are given a quarter of a second and must still be there.
+        Thread.sleep(250);
+        idle.forEach(t -> assertTrue(t.isAlive(), t.getName() + " was not woken to end by Stop"));
+
+        SocketServer second = fixture.start(CONFIG);
+        try (Socket c = fixture.client(second.port())) {
+            Clients.send(c, "again\n");
+            assertTrue(readRawLine(c).startsWith("SocketScope: You are socket"));
+            assertEquals("again\r\n", readRawLine(c), "the next run's socket is served");
+        }
+        assertEquals(1, second.servingTurns(), "one turn on a thread for the one client that spoke");
+        assertTrue(idle.containsAll(poolThreads()), "served by a thread the first run left idle, no new one: "
+                + poolThreads().size() + " threads, " + idle.size() + " before");
+    }
+
     @Test
     void manyGreetedTextClientsHoldNoThreadAndAreStillEchoedAndSaidGoodbyeTo() throws Exception {
         SocketServer server = fixture.start(CONFIG);

@@ -37,12 +37,6 @@ class WaitingRoomTest {
         return ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(30));
     }
 
-    private static int servingThreads(SocketServer server) {
-        String prefix = "socketscope-conn-" + server.runId() + "-";
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).count();
-    }
-
     @Test
     void clientsThatCloseOrResetBeforeSpeakingEndWithoutAServingThread() throws Exception {
         SocketServer server = fixture.start(patient());
@@ -64,7 +58,7 @@ class WaitingRoomTest {
         assertEquals(expected, seen, "each socket's end, as its client made it");
         assertEquals(200, events.of(ServerEvent.Accepted.class).size());
         assertEquals(0, server.openSockets());
-        assertEquals(0, servingThreads(server), "no socket that never spoke needed a thread of its own");
+        assertEquals(0, server.servingTurns(), "no socket that never spoke was handed to a serving thread");
     }
 
     @Test
