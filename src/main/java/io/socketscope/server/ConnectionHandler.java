@@ -68,28 +68,30 @@ final class ConnectionHandler {
     private final OutputStream out;
     private final PrefixedInput arrived;
     private final Parking parking;
+    private final HttpAnswers answers;
     private String userAgent = "";
     private Mode mode = Mode.FIRST;
     private int echoed;
 
     ConnectionHandler(InputStream input, OutputStream out, TimedInput.ReadTimeout timeout, ConnectionRef ref,
                       ServerConfig config, IntSupplier openSockets, Reporter reporter) {
-        this(new PrefixedInput(new byte[0], input), input, out, timeout, ref, config, openSockets, reporter,
-                Parking.NEVER);
+        this(new PrefixedInput(new byte[0], input), input, out, timeout, TimedInput.Waiting.UNSURE, ref, config,
+                openSockets, reporter, Parking.NEVER);
     }
 
     private ConnectionHandler(PrefixedInput arrived, InputStream counted, OutputStream out,
-                              TimedInput.ReadTimeout timeout, ConnectionRef ref, ServerConfig config,
-                              IntSupplier openSockets, Reporter reporter, Parking parking) {
+                              TimedInput.ReadTimeout timeout, TimedInput.Waiting waiting, ConnectionRef ref,
+                              ServerConfig config, IntSupplier openSockets, Reporter reporter, Parking parking) {
         this.ref = ref;
         this.config = config;
         this.openSockets = openSockets;
         this.reporter = reporter;
         this.arrived = arrived;
         this.parking = parking;
-        this.clock = new TimedInput(counted, timeout, config);
+        this.clock = new TimedInput(counted, timeout, waiting, config);
         this.in = new LineReader(clock);
         this.out = out;
+        this.answers = new HttpAnswers(ref.descriptor().label(), config.idleTimeout());
     }
 
     /**
@@ -101,7 +103,8 @@ final class ConnectionHandler {
                                        Parking parking) throws IOException {
         PrefixedInput arrived = new PrefixedInput(prefix == null ? new byte[0] : prefix, socket.getInputStream());
         return new ConnectionHandler(arrived, traffic.count(arrived), traffic.count(socket.getOutputStream()),
-                socket::setSoTimeout, ref, config, openSockets, reporter, parking);
+                socket::setSoTimeout, () -> Readiness.bytesWaiting(socket.getChannel()), ref, config, openSockets,
+                reporter, parking);
     }
 
     /**
@@ -326,6 +329,17 @@ final class ConnectionHandler {
         return CloseReason.HEADER_TIMEOUT;
     }
 
+    /** A request target without its query or fragment. */
+    static String pathOf(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '?' || c == '#') {
+                return target.substring(0, i);
+            }
+        }
+        return target;
+    }
+
     /** Answers one request; returns whether the connection stays open. */
     private boolean serveOne(String requestLine, String method, String target, String major, boolean keepAlive)
             throws IOException {
@@ -340,13 +354,13 @@ final class ConnectionHandler {
                     Pages.error(405, "Method Not Allowed", "SocketScope answers GET and HEAD only."));
             return false;
         }
-        String path = target.split("[?#]", 2)[0];
+        String path = pathOf(target);
         int open = openSockets.getAsInt();
         switch (path) {
-            case "/", "/index.html" -> respond(requestLine, 200, "OK", keepAlive, head, "text/html",
-                    Pages.html(ref, open));
-            case "/socket.json" -> respond(requestLine, 200, "OK", keepAlive, head, "application/json",
-                    Pages.json(ref, open));
+            case "/", "/index.html" -> respondPage(requestLine, keepAlive, head, "text/html", open,
+                    () -> Pages.html(ref, open));
+            case "/socket.json" -> respondPage(requestLine, keepAlive, head, "application/json", open,
+                    () -> Pages.json(ref, open));
             case Pages.ANOTHER_PATH -> {
                 // Closing this socket after the redirect makes the browser fetch "/" on a fresh connection.
                 respondRedirect(requestLine, "/");
@@ -360,28 +374,15 @@ final class ConnectionHandler {
 
     private void respond(String requestLine, int status, String reason, boolean keepAlive, boolean head,
                          String type, String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder h = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n")
-                .append("Content-Type: ").append(type).append("; charset=utf-8\r\n")
-                .append("Content-Length: ").append(content.length).append("\r\n")
-                .append("Cache-Control: no-store\r\n")
-                .append("X-Content-Type-Options: nosniff\r\n")
-                .append("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n")
-                .append("X-Socket: ").append(ref.descriptor().label()).append("\r\n");
-        if (keepAlive) {
-            h.append("Connection: keep-alive\r\n");
-            if (!config.idleTimeout().isZero()) {
-                h.append("Keep-Alive: timeout=").append(config.idleTimeout().toSeconds()).append("\r\n");
-            }
-        } else {
-            h.append("Connection: close\r\n");
-        }
-        h.append("\r\n");
-        // Head and body in one write. Two writes on one socket were the classic write-write-read stall: the
-        // body waited (Nagle) for the ACK of the head, which the client delays by up to 40 ms.
-        writeOnce(h.toString().getBytes(StandardCharsets.ISO_8859_1), head ? new byte[0] : content);
+        write(answers.answer(status, reason, keepAlive, head, type, body));
         reporter.answered(forLog(requestLine), status, forLog(userAgent));
+    }
+
+    /** A page about this socket: built again only when the count of open sockets (or the request's kind) changed. */
+    private void respondPage(String requestLine, boolean keepAlive, boolean head, String type, int open,
+                             java.util.function.Supplier<String> body) throws IOException {
+        write(answers.page(type, keepAlive, head, open, body));
+        reporter.answered(forLog(requestLine), 200, forLog(userAgent));
     }
 
     private void respondRedirect(String requestLine, String location) throws IOException {
@@ -395,6 +396,11 @@ final class ConnectionHandler {
     /** Events carry at most {@value #MAX_LOGGED} characters of what a client sent. */
     static String forLog(String line) {
         return line.length() <= MAX_LOGGED ? line : line.substring(0, MAX_LOGGED) + "… (" + line.length() + " chars)";
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
     }
 
     private void writeOnce(byte[] first, byte[] second) throws IOException {

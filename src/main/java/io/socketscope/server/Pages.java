@@ -51,23 +51,24 @@ final class Pages {
                 : c.descriptor().kind() == Descriptor.Kind.OS
                 ? "the number the operating system's <code>accept()</code> returned for your connection"
                 : "SocketScope's own id for your connection (this system does not show OS descriptors)";
-        return page("You are socket " + fd, """
-                <h1>You are socket <span class="fd">%s</span></h1>
-                <p class="tuple"><b>%s</b> &rarr; <b>%s</b> <span>(TCP)</span></p>
-                <p><b>%s</b> open on port %s now.</p>
-                <h2>What this means</h2>
-                <ul>
-                <li><b>Port %s</b> names the service on this computer. Every phone, tab and laptop uses the same port.</li>
-                <li><b>Your socket</b> is one connection on that port, told apart from every other by
-                (your IP, your port, server IP, server port, TCP). Your port, %s, was picked by your device.</li>
-                <li><b>%s</b> is %s.</li>
-                </ul>
-                <p><a class="button" href="/another">Open another connection</a></p>
-                <p>Reload: if your browser keeps the connection alive, you get the same socket again.
-                "Open another connection" closes this socket and comes back on a new one: watch a second
-                edge appear. <a href="/socket.json">As JSON</a></p>
-                """.formatted(fd, client, server, TextEscapes.html(count(openSockets)), port, port,
-                c.client().port(), fd, descriptorNote));
+        // Concatenation rather than String.formatted: this runs for every page a client is sent, and a format
+        // string is parsed again at each call.
+        return page("You are socket " + fd, "<h1>You are socket <span class=\"fd\">" + fd + "</span></h1>\n"
+                + "<p class=\"tuple\"><b>" + client + "</b> &rarr; <b>" + server + "</b> <span>(TCP)</span></p>\n"
+                + "<p><b>" + TextEscapes.html(count(openSockets)) + "</b> open on port " + port + " now.</p>\n"
+                + "<h2>What this means</h2>\n"
+                + "<ul>\n"
+                + "<li><b>Port " + port + "</b> names the service on this computer. Every phone, tab and laptop uses"
+                + " the same port.</li>\n"
+                + "<li><b>Your socket</b> is one connection on that port, told apart from every other by\n"
+                + "(your IP, your port, server IP, server port, TCP). Your port, " + c.client().port()
+                + ", was picked by your device.</li>\n"
+                + "<li><b>" + fd + "</b> is " + descriptorNote + ".</li>\n"
+                + "</ul>\n"
+                + "<p><a class=\"button\" href=\"/another\">Open another connection</a></p>\n"
+                + "<p>Reload: if your browser keeps the connection alive, you get the same socket again.\n"
+                + "\"Open another connection\" closes this socket and comes back on a new one: watch a second\n"
+                + "edge appear. <a href=\"/socket.json\">As JSON</a></p>\n");
     }
 
     static String error(int status, String reason, String explanation) {
@@ -76,20 +77,24 @@ final class Pages {
     }
 
     private static String page(String title, String body) {
-        return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · SocketScope</title>
-                <style>
-                body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
-                h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em} .tuple b,.tuple span{white-space:nowrap}
-                code{background:#eef2f6;padding:0 .2em}
-                .button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600}
-                </style></head><body>
-                %s</body></html>
-                """.formatted(title, body);
+        return PAGE_START + title + PAGE_MIDDLE + body + PAGE_END;
     }
+
+    private static final String PAGE_START = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>""";
+    private static final String PAGE_MIDDLE = """
+             · SocketScope</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
+            h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em} .tuple b,.tuple span{white-space:nowrap}
+            code{background:#eef2f6;padding:0 .2em}
+            .button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600}
+            </style></head><body>
+            """;
+    private static final String PAGE_END = "</body></html>\n";
 
     private static String count(int openSockets) {
         return openSockets == 1 ? "1 socket is" : openSockets + " sockets are";

@@ -100,6 +100,21 @@ final class Readiness {
     }
 
     /**
+     * Whether bytes surely wait to be read (FIONREAD above zero): false when they do not, and when this JVM
+     * does not let us ask.
+     */
+    static boolean bytesWaiting(SocketChannel channel) {
+        if (!available()) {
+            return false;
+        }
+        try {
+            return (int) AVAILABLE.invokeExact(channel) > 0;
+        } catch (Throwable unknown) {
+            return false;
+        }
+    }
+
+    /**
      * Whether bytes wait to be read (FIONREAD), in either blocking mode. After a reset there may still be
      * bytes the client sent before it; those are read and served first, as a plain read would.
      */

@@ -24,8 +24,17 @@ final class TimedInput extends InputStream {
         }
     }
 
+    /** Whether bytes surely wait in the socket, so that a read cannot wait; false when unsure. */
+    @FunctionalInterface
+    interface Waiting {
+        boolean bytes();
+
+        Waiting UNSURE = () -> false;
+    }
+
     private final InputStream in;
     private final ReadTimeout timeout;
+    private final Waiting waiting;
     private final long headDeadlineNanos;
     private final int idleMillis;
     private int waitMillis;
@@ -34,8 +43,18 @@ final class TimedInput extends InputStream {
     private int lastTimeout = -1;
 
     TimedInput(InputStream in, ReadTimeout timeout, ServerConfig config) {
+        this(in, timeout, Waiting.UNSURE, config);
+    }
+
+    /**
+     * {@code waiting} lets a read skip its timeout when bytes are already there: a socket read with a timeout
+     * switches the socket to non-blocking mode and back around the read (four fcntl calls), on every
+     * request of a keep-alive client.
+     */
+    TimedInput(InputStream in, ReadTimeout timeout, Waiting waiting, ServerConfig config) {
         this.in = in;
         this.timeout = timeout;
+        this.waiting = waiting;
         this.headDeadlineNanos = config.headerDeadline().toNanos();
         this.idleMillis = (int) config.idleTimeout().toMillis();
         this.waitMillis = idleMillis;
@@ -72,6 +91,8 @@ final class TimedInput extends InputStream {
             }
             deadlineBound = idleMillis <= 0 || left <= idleMillis;
             setTimeout((int) (deadlineBound ? left : idleMillis));
+        } else if (waiting.bytes()) {
+            setTimeout(0); // bytes are there: the read returns at once, and a plain blocking read is the cheapest
         } else {
             setTimeout(waitMillis);
         }

@@ -34,6 +34,13 @@ public final class Clients {
 
     /** Reads one HTTP response (headers and Content-Length body) from the socket. */
     public static Response readResponse(Socket s) throws IOException {
+        Response head = readHead(s);
+        byte[] body = s.getInputStream().readNBytes(head.contentLength());
+        return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the head of an HTTP response (an answer to HEAD has no more), up to its blank line. */
+    public static Response readHead(Socket s) throws IOException {
         InputStream in = s.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -46,15 +53,8 @@ public final class Clients {
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         String headers = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        byte[] body = in.readNBytes(length);
         int status = Integer.parseInt(headers.split(" ", 3)[1]);
-        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Response(status, headers, "");
     }
 
     /** Sends a GET and reads its answer. */
@@ -81,5 +81,14 @@ public final class Clients {
 
     /** An HTTP response as a test sees it. */
     public record Response(int status, String headers, String body) {
+        /** The Content-Length the headers give (0 without one). */
+        public int contentLength() {
+            for (String line : headers.split("\r\n")) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    return Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            return 0;
+        }
     }
 }

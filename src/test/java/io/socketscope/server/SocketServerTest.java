@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -155,6 +156,33 @@ class SocketServerTest {
         assertEquals(2, events.await(ServerEvent.Request.class, 2).size());
         assertEquals(1, events.of(ServerEvent.Accepted.class).size());
         assertTrue(events.of(ServerEvent.Closed.class).isEmpty());
+    }
+
+    @Test
+    void aKeptAliveSocketsPageFollowsTheCountOfOpenSocketsAndAHeadBetweenLeavesTheNextBodyWhole() throws Exception {
+        startLocal();
+        Socket c = client();
+        assertTrue(Clients.get(c, "/").body().contains("<b>1 socket is</b> open on port"), "alone at first");
+        Socket other = client();
+        events.await(ServerEvent.Accepted.class, 2);
+        Clients.Response again = Clients.get(c, "/?reload=1");
+        assertTrue(again.body().contains("<b>2 sockets are</b> open on port"), "the same socket's next page counts the"
+                + " second one: " + again.body());
+        assertTrue(Clients.get(c, "/socket.json#top").body().contains("\"openSockets\":2"), "the path ends at ? or #");
+        other.close();
+        events.await(ServerEvent.Closed.class, 1);
+        assertTrue(Clients.get(c, "/socket.json").body().contains("\"openSockets\":1"), "and the one that left");
+
+        Clients.send(c, "HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        Clients.Response head = Clients.readHead(c);
+        Clients.Response full = Clients.get(c, "/");
+        assertEquals(again.body().replace("2 sockets are", "1 socket is"), full.body(),
+                "the page after a HEAD on the same socket has its body");
+        int length = full.body().getBytes(StandardCharsets.UTF_8).length;
+        assertEquals(200, head.status());
+        assertTrue(head.headers().contains("\r\nContent-Length: " + length + "\r\n"), "a HEAD says the length of the"
+                + " body it leaves out: " + head.headers());
+        assertEquals(head.headers(), full.headers(), "HEAD and GET answer with the same headers");
     }
 
     @Test
