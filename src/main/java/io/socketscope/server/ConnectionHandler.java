@@ -91,7 +91,7 @@ final class ConnectionHandler {
         this.clock = new TimedInput(counted, timeout, waiting, config);
         this.in = new LineReader(clock);
         this.out = out;
-        this.answers = new HttpAnswers(ref.descriptor().label(), config.idleTimeout());
+        this.answers = new HttpAnswers(ref, config.idleTimeout());
     }
 
     /**
@@ -319,88 +319,33 @@ final class ConnectionHandler {
     }
 
     private CloseReason reject(String requestLine, int status, String reason, String explanation) throws IOException {
-        respond(requestLine, status, reason, false, false, "text/html", Pages.error(status, reason, explanation));
+        send(requestLine, answers.closing(status, reason, explanation));
         return CloseReason.RESPONSE_DONE;
     }
 
     private CloseReason requestTimeout(String requestLine) throws IOException {
-        respond(requestLine, 408, "Request Timeout", false, false, "text/html", Pages.error(408, "Request Timeout",
-                "The request was not complete within " + config.headerDeadline().toSeconds() + " seconds."));
+        send(requestLine, answers.closing(408, "Request Timeout", "The request was not complete within "
+                + config.headerDeadline().toSeconds() + " seconds."));
         return CloseReason.HEADER_TIMEOUT;
-    }
-
-    /** A request target without its query or fragment. */
-    static String pathOf(String target) {
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '?' || c == '#') {
-                return target.substring(0, i);
-            }
-        }
-        return target;
     }
 
     /** Answers one request; returns whether the connection stays open. */
     private boolean serveOne(String requestLine, String method, String target, String major, boolean keepAlive)
             throws IOException {
-        boolean head = method.equals("HEAD");
-        if (!major.equals("1")) {
-            respond(requestLine, 505, "HTTP Version Not Supported", false, head, "text/html",
-                    Pages.error(505, "HTTP Version Not Supported", "SocketScope speaks HTTP/1.0 and HTTP/1.1."));
-            return false;
-        }
-        if (!method.equals("GET") && !head) {
-            respond(requestLine, 405, "Method Not Allowed", false, false, "text/html",
-                    Pages.error(405, "Method Not Allowed", "SocketScope answers GET and HEAD only."));
-            return false;
-        }
-        String path = pathOf(target);
-        int open = openSockets.getAsInt();
-        switch (path) {
-            case "/", "/index.html" -> respondPage(requestLine, keepAlive, head, "text/html", open,
-                    () -> Pages.html(ref, open));
-            case "/socket.json" -> respondPage(requestLine, keepAlive, head, "application/json", open,
-                    () -> Pages.json(ref, open));
-            case Pages.ANOTHER_PATH -> {
-                // Closing this socket after the redirect makes the browser fetch "/" on a fresh connection.
-                respondRedirect(requestLine, "/");
-                return false;
-            }
-            default -> respond(requestLine, 404, "Not Found", keepAlive, head, "text/html",
-                    Pages.error(404, "Not Found", "SocketScope serves only / and /socket.json."));
-        }
-        return keepAlive;
+        HttpAnswers.Answer answer = answers.forRequest(method, target, major, keepAlive, openSockets.getAsInt());
+        send(requestLine, answer);
+        return answer.keepOpen();
     }
 
-    private void respond(String requestLine, int status, String reason, boolean keepAlive, boolean head,
-                         String type, String body) throws IOException {
-        write(answers.answer(status, reason, keepAlive, head, type, body));
-        reporter.answered(forLog(requestLine), status, forLog(userAgent));
-    }
-
-    /** A page about this socket: built again only when the count of open sockets (or the request's kind) changed. */
-    private void respondPage(String requestLine, boolean keepAlive, boolean head, String type, int open,
-                             java.util.function.Supplier<String> body) throws IOException {
-        write(answers.page(type, keepAlive, head, open, body));
-        reporter.answered(forLog(requestLine), 200, forLog(userAgent));
-    }
-
-    private void respondRedirect(String requestLine, String location) throws IOException {
-        String head = "HTTP/1.1 303 See Other\r\nLocation: " + location + "\r\nContent-Length: 0\r\n"
-                + "Cache-Control: no-store\r\nConnection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    private void send(String requestLine, HttpAnswers.Answer answer) throws IOException {
+        out.write(answer.bytes());
         out.flush();
-        reporter.answered(forLog(requestLine), 303, forLog(userAgent));
+        reporter.answered(forLog(requestLine), answer.status(), forLog(userAgent));
     }
 
     /** Events carry at most {@value #MAX_LOGGED} characters of what a client sent. */
     static String forLog(String line) {
         return line.length() <= MAX_LOGGED ? line : line.substring(0, MAX_LOGGED) + "… (" + line.length() + " chars)";
-    }
-
-    private void write(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
     }
 
     private void writeOnce(byte[] first, byte[] second) throws IOException {

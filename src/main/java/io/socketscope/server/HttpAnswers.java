@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * One connection's HTTP answers as the bytes of a single write: status line, headers and body together
+ * What one connection's HTTP requests get ({@link #forRequest}: the page, its JSON, a redirect, or an error
+ * page), each answer as the bytes of a single write: status line, headers and body together
  * (two writes on one socket were the classic write-write-read stall: the body waited, under Nagle, for the
  * ACK of the head, which the client delays by up to 40 ms).
  *
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
  */
 final class HttpAnswers {
 
+    /** An answer to send in one write, its status for the log, and whether the connection stays open after it. */
+    record Answer(byte[] bytes, int status, boolean keepOpen) {
+    }
+
+    private final ConnectionRef ref;
     private final String socketLabel;
     /** Whether a kept-alive answer says {@code Keep-Alive: timeout=} (not when there is no idle timeout). */
     private final boolean sayTimeout;
@@ -26,17 +32,62 @@ final class HttpAnswers {
     private int lastOpen = -1;
     private byte[] last;
 
-    HttpAnswers(String socketLabel, Duration idleTimeout) {
-        this.socketLabel = socketLabel;
+    HttpAnswers(ConnectionRef ref, Duration idleTimeout) {
+        this.ref = ref;
+        this.socketLabel = ref.descriptor().label();
         this.sayTimeout = !idleTimeout.isZero();
         this.timeoutSeconds = idleTimeout.toSeconds();
+    }
+
+    /**
+     * The answer to a request that was read whole and framed correctly, with {@code open} sockets open on
+     * the port now: the page and its JSON for GET and HEAD over HTTP/1.x, a redirect (and a close) for
+     * {@value Pages#ANOTHER_PATH}, an error page otherwise.
+     */
+    Answer forRequest(String method, String target, String major, boolean keepAlive, int open) {
+        boolean head = method.equals("HEAD");
+        if (!major.equals("1")) {
+            return new Answer(answer(505, "HTTP Version Not Supported", false, head, "text/html",
+                    Pages.error(505, "HTTP Version Not Supported", "SocketScope speaks HTTP/1.0 and HTTP/1.1.")), 505, false);
+        }
+        if (!method.equals("GET") && !head) {
+            return closing(405, "Method Not Allowed", "SocketScope answers GET and HEAD only.");
+        }
+        return switch (pathOf(target)) {
+            case "/", "/index.html" -> new Answer(page("text/html", keepAlive, head, open, () -> Pages.html(ref, open)),
+                    200, keepAlive);
+            case "/socket.json" -> new Answer(page("application/json", keepAlive, head, open,
+                    () -> Pages.json(ref, open)), 200, keepAlive);
+            // Closing this socket after the redirect makes the browser fetch "/" on a fresh connection.
+            case Pages.ANOTHER_PATH -> new Answer(("HTTP/1.1 303 See Other\r\nLocation: /\r\nContent-Length: 0\r\n"
+                    + "Cache-Control: no-store\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 303, false);
+            default -> new Answer(answer(404, "Not Found", keepAlive, head, "text/html",
+                    Pages.error(404, "Not Found", "SocketScope serves only / and /socket.json.")), 404, keepAlive);
+        };
+    }
+
+    /** An error page after which the connection closes. */
+    Answer closing(int status, String reason, String explanation) {
+        return new Answer(answer(status, reason, false, false, "text/html", Pages.error(status, reason, explanation)),
+                status, false);
+    }
+
+    /** A request target without its query or fragment. */
+    static String pathOf(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '?' || c == '#') {
+                return target.substring(0, i);
+            }
+        }
+        return target;
     }
 
     /**
      * A 200 answer of {@code type} whose body depends only on this connection and {@code open}: the same
      * bytes as last time when nothing in the key changed, else built from {@code body}.
      */
-    byte[] page(String type, boolean keepAlive, boolean head, int open, Supplier<String> body) {
+    private byte[] page(String type, boolean keepAlive, boolean head, int open, Supplier<String> body) {
         if (last != null && open == lastOpen && keepAlive == lastKeepAlive && head == lastHead && type.equals(lastType)) {
             return last;
         }
@@ -50,7 +101,7 @@ final class HttpAnswers {
     }
 
     /** Any answer, built now. A HEAD request's answer says the body's length and leaves the body out. */
-    byte[] answer(int status, String reason, boolean keepAlive, boolean head, String type, String body) {
+    private byte[] answer(int status, String reason, boolean keepAlive, boolean head, String type, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder h = new StringBuilder(400)
                 .append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n")
