@@ -204,10 +204,12 @@ final class Serving {
     }
 
     private void execute(TcpConnection c, Runnable work) {
+        // Counted before the hand-over: whatever the thread then does (an answer a client reads) comes after.
+        turns.incrementAndGet();
         try {
             WORKERS.execute(work);
-            turns.incrementAndGet();
         } catch (RuntimeException | LinkageError cannotServe) {
+            turns.decrementAndGet();
             // No thread could be made: this socket goes, reported.
             c.close(running.getAsBoolean() ? CloseReason.ERROR : CloseReason.SERVER_STOP);
         }
