@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,12 +76,12 @@ final class ConnectionHandler {
 
     ConnectionHandler(InputStream input, OutputStream out, TimedInput.ReadTimeout timeout, ConnectionRef ref,
                       ServerConfig config, IntSupplier openSockets, Reporter reporter) {
-        this(new PrefixedInput(new byte[0], input), input, out, timeout, TimedInput.Waiting.UNSURE, ref, config,
+        this(new PrefixedInput(new byte[0], input), input, out, timeout, () -> false, ref, config,
                 openSockets, reporter, Parking.NEVER);
     }
 
     private ConnectionHandler(PrefixedInput arrived, InputStream counted, OutputStream out,
-                              TimedInput.ReadTimeout timeout, TimedInput.Waiting waiting, ConnectionRef ref,
+                              TimedInput.ReadTimeout timeout, BooleanSupplier bytesWaiting, ConnectionRef ref,
                               ServerConfig config, IntSupplier openSockets, Reporter reporter, Parking parking) {
         this.ref = ref;
         this.config = config;
@@ -88,7 +89,7 @@ final class ConnectionHandler {
         this.reporter = reporter;
         this.arrived = arrived;
         this.parking = parking;
-        this.clock = new TimedInput(counted, timeout, waiting, config);
+        this.clock = new TimedInput(counted, timeout, bytesWaiting, config);
         this.in = new LineReader(clock);
         this.out = out;
         this.answers = new HttpAnswers(ref, config.idleTimeout());
@@ -319,12 +320,12 @@ final class ConnectionHandler {
     }
 
     private CloseReason reject(String requestLine, int status, String reason, String explanation) throws IOException {
-        send(requestLine, answers.closing(status, reason, explanation));
+        reply(requestLine, answers.closing(status, reason, explanation));
         return CloseReason.RESPONSE_DONE;
     }
 
     private CloseReason requestTimeout(String requestLine) throws IOException {
-        send(requestLine, answers.closing(408, "Request Timeout", "The request was not complete within "
+        reply(requestLine, answers.closing(408, "Request Timeout", "The request was not complete within "
                 + config.headerDeadline().toSeconds() + " seconds."));
         return CloseReason.HEADER_TIMEOUT;
     }
@@ -333,11 +334,11 @@ final class ConnectionHandler {
     private boolean serveOne(String requestLine, String method, String target, String major, boolean keepAlive)
             throws IOException {
         HttpAnswers.Answer answer = answers.forRequest(method, target, major, keepAlive, openSockets.getAsInt());
-        send(requestLine, answer);
+        reply(requestLine, answer);
         return answer.keepOpen();
     }
 
-    private void send(String requestLine, HttpAnswers.Answer answer) throws IOException {
+    private void reply(String requestLine, HttpAnswers.Answer answer) throws IOException {
         out.write(answer.bytes());
         out.flush();
         reporter.answered(forLog(requestLine), answer.status(), forLog(userAgent));

@@ -21,20 +21,19 @@ final class HttpAnswers {
     record Answer(byte[] bytes, int status, boolean keepOpen) {
     }
 
+    /** What a page's bytes depend on besides the connection itself. */
+    private record PageKey(String type, boolean keepAlive, boolean head, int open) {
+    }
+
     private final ConnectionRef ref;
-    private final String socketLabel;
     /** Whether a kept-alive answer says {@code Keep-Alive: timeout=} (not when there is no idle timeout). */
     private final boolean sayTimeout;
     private final long timeoutSeconds;
-    private String lastType;
-    private boolean lastKeepAlive;
-    private boolean lastHead;
-    private int lastOpen = -1;
+    private PageKey lastKey;
     private byte[] last;
 
     HttpAnswers(ConnectionRef ref, Duration idleTimeout) {
         this.ref = ref;
-        this.socketLabel = ref.descriptor().label();
         this.sayTimeout = !idleTimeout.isZero();
         this.timeoutSeconds = idleTimeout.toSeconds();
     }
@@ -88,16 +87,12 @@ final class HttpAnswers {
      * bytes as last time when nothing in the key changed, else built from {@code body}.
      */
     private byte[] page(String type, boolean keepAlive, boolean head, int open, Supplier<String> body) {
-        if (last != null && open == lastOpen && keepAlive == lastKeepAlive && head == lastHead && type.equals(lastType)) {
-            return last;
+        PageKey key = new PageKey(type, keepAlive, head, open);
+        if (!key.equals(lastKey)) {
+            last = answer(200, "OK", keepAlive, head, type, body.get());
+            lastKey = key;
         }
-        byte[] answer = answer(200, "OK", keepAlive, head, type, body.get());
-        lastType = type;
-        lastKeepAlive = keepAlive;
-        lastHead = head;
-        lastOpen = open;
-        last = answer;
-        return answer;
+        return last;
     }
 
     /** Any answer, built now. A HEAD request's answer says the body's length and leaves the body out. */
@@ -110,7 +105,7 @@ final class HttpAnswers {
                 .append("Cache-Control: no-store\r\n")
                 .append("X-Content-Type-Options: nosniff\r\n")
                 .append("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n")
-                .append("X-Socket: ").append(socketLabel).append("\r\n");
+                .append("X-Socket: ").append(ref.descriptor().label()).append("\r\n");
         if (keepAlive) {
             h.append("Connection: keep-alive\r\n");
             if (sayTimeout) {

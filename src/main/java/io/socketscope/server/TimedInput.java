@@ -3,6 +3,7 @@ package io.socketscope.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The input side of a connection with two clocks: a read timeout while waiting (banner delay or idle
@@ -24,17 +25,10 @@ final class TimedInput extends InputStream {
         }
     }
 
-    /** Whether bytes surely wait in the socket, so that a read cannot wait; false when unsure. */
-    @FunctionalInterface
-    interface Waiting {
-        boolean bytes();
-
-        Waiting UNSURE = () -> false;
-    }
-
     private final InputStream in;
     private final ReadTimeout timeout;
-    private final Waiting waiting;
+    /** Whether bytes surely wait in the socket, so that a read cannot wait; false when unsure. */
+    private final BooleanSupplier bytesWaiting;
     private final long headDeadlineNanos;
     private final int idleMillis;
     private int waitMillis;
@@ -42,19 +36,15 @@ final class TimedInput extends InputStream {
     private long deadlineAt;
     private int lastTimeout = -1;
 
-    TimedInput(InputStream in, ReadTimeout timeout, ServerConfig config) {
-        this(in, timeout, Waiting.UNSURE, config);
-    }
-
     /**
-     * {@code waiting} lets a read skip its timeout when bytes are already there: a socket read with a timeout
+     * {@code bytesWaiting} lets a read skip its timeout when bytes are already there: a socket read with a timeout
      * switches the socket to non-blocking mode and back around the read (four fcntl calls), on every
      * request of a keep-alive client.
      */
-    TimedInput(InputStream in, ReadTimeout timeout, Waiting waiting, ServerConfig config) {
+    TimedInput(InputStream in, ReadTimeout timeout, BooleanSupplier bytesWaiting, ServerConfig config) {
         this.in = in;
         this.timeout = timeout;
-        this.waiting = waiting;
+        this.bytesWaiting = bytesWaiting;
         this.headDeadlineNanos = config.headerDeadline().toNanos();
         this.idleMillis = (int) config.idleTimeout().toMillis();
         this.waitMillis = idleMillis;
@@ -91,7 +81,7 @@ final class TimedInput extends InputStream {
             }
             deadlineBound = idleMillis <= 0 || left <= idleMillis;
             setTimeout((int) (deadlineBound ? left : idleMillis));
-        } else if (waiting.bytes()) {
+        } else if (bytesWaiting.getAsBoolean()) {
             setTimeout(0); // bytes are there: the read returns at once, and a plain blocking read is the cheapest
         } else {
             setTimeout(waitMillis);

@@ -34,7 +34,7 @@ class TimedInputTest {
 
         // The head has started: its deadline bounds every read until it is done, bytes waiting or not.
         in.read(buf, 0, 4);
-        assertEquals(1, timeouts.size() - 1);
+        assertEquals(2, timeouts.size(), "one more timeout set: " + timeouts);
         int deadline = timeouts.get(1);
         assertTrue(deadline > 9_000 && deadline <= 10_000, "the head's deadline, about 10 s: " + deadline);
 
