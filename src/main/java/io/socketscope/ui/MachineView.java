@@ -138,7 +138,7 @@ final class MachineView extends VBox {
 
     /** Whether every refresh handed in so far is in the table. */
     boolean isSettled() {
-        return pending.isEmpty();
+        return slices.isEmpty();
     }
 
     TreeTableView<MachineItem> table() {
@@ -146,66 +146,58 @@ final class MachineView extends VBox {
     }
 
     /**
-     * Takes one refresh's changes (FX thread). They are applied in order, a slice a pulse: thousands of new
-     * rows at once (the first look at a busy machine) would otherwise hold one pulse for a long time.
+     * Takes one refresh's changes (FX thread). They are applied in order, a time-boxed slice a pulse
+     * ({@link ChangeSlices}): thousands of rows at once (the first look at a busy machine, every new row losing
+     * its mark together) would otherwise hold one pulse for a long time.
      */
     void apply(SocketChanges.Changes changes) {
-        pending.add(new Pending(changes));
-        if (pending.size() == 1) {
-            slices.start();
-        }
+        slices.offer(changes);
+        pulses.start(); // also when nothing changed: the count shows the time of the last refresh
     }
 
-    /** How many new rows one pulse takes in. */
-    static final int ROWS_PER_PULSE = 200;
+    /** How long one pulse spends applying rows: about half of a 60 Hz frame. */
+    static final long SLICE_NANOS = 8_000_000L;
 
-    /** One refresh's changes and how many of its new rows are in already. */
-    private static final class Pending {
-        final SocketChanges.Changes changes;
-        int addedSoFar = -1; // -1: its removals and changes are not applied yet
-
-        Pending(SocketChanges.Changes changes) {
-            this.changes = changes;
+    private final ChangeSlices slices = new ChangeSlices(new ChangeSlices.Target() {
+        @Override
+        public void remove(List<SocketChanges.Row> removed) {
+            applyRemoved(removed);
         }
-    }
 
-    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-    private final javafx.animation.AnimationTimer slices = new javafx.animation.AnimationTimer() {
+        @Override
+        public void change(List<SocketChanges.Row> changed) {
+            applyChanged(changed);
+        }
+
+        @Override
+        public void add(List<SocketChanges.Row> added) {
+            applyAdded(added);
+        }
+    }, System::nanoTime);
+
+    private final javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
-            int budget = ROWS_PER_PULSE;
             if (table.getSelectionModel().isEmpty()) {
                 // With nothing selected, nothing needs the focus row: a focused row makes the table count
                 // the rows before it again at each change of the tree.
                 table.getFocusModel().focus(-1);
             }
-            while (budget > 0 && !pending.isEmpty()) {
-                Pending p = pending.peek();
-                if (p.addedSoFar < 0) {
-                    applyRemovedAndChanged(p.changes);
-                    p.addedSoFar = 0;
-                }
-                List<SocketChanges.Row> added = p.changes.added();
-                int upTo = Math.min(added.size(), p.addedSoFar + budget);
-                applyAdded(added.subList(p.addedSoFar, upTo));
-                budget -= upTo - p.addedSoFar;
-                p.addedSoFar = upTo;
-                if (upTo == added.size()) {
-                    pending.poll();
-                }
+            if (!slices.isEmpty()) {
+                slices.applyFor(SLICE_NANOS);
             }
             count.setText(String.format("%,d sockets · %s", rows.size(), LocalTime.now().format(CLOCK)));
             revealIfThere();
             describe(table.getSelectionModel().getSelectedItem());
-            if (pending.isEmpty()) {
+            if (slices.isEmpty()) {
                 stop();
             }
         }
     };
 
-    private void applyRemovedAndChanged(SocketChanges.Changes changes) {
+    private void applyRemoved(List<SocketChanges.Row> removed) {
         Map<String, Set<TreeItem<MachineItem>>> leaving = new HashMap<>();
-        for (SocketChanges.Row row : changes.removed()) {
+        for (SocketChanges.Row row : removed) {
             TreeItem<MachineItem> item = rows.get(row.key());
             if (item != null && item.getValue().group().equals(row.group())) {
                 rows.remove(row.key());
@@ -220,7 +212,10 @@ final class MachineView extends VBox {
                 members.remove(group);
             }
         });
-        for (SocketChanges.Row row : changes.changed()) {
+    }
+
+    private void applyChanged(List<SocketChanges.Row> changed) {
+        for (SocketChanges.Row row : changed) {
             TreeItem<MachineItem> item = rows.get(row.key());
             if (item != null) {
                 item.getValue().update(row);
