@@ -62,11 +62,13 @@ public final class GraphView extends Region {
     private long textsAt;
     private Layout layout;
     /**
-     * At most this many host nodes enter the scene in one pulse; the others wait for the next pulses. A node
-     * entering the scene is styled and measured (CSS, skins, text): 300 phones arriving at once, or a group
-     * of hosts uncovered when others leave, cost one pulse 130-190 ms of that work at once.
+     * How long one pulse spends bringing new host nodes into the scene; the others wait for the next pulses.
+     * A node entering the scene is styled and measured (CSS, skins, text), and that costs much more while the
+     * JIT has not compiled it yet: 300 phones arriving at once, or a group of hosts uncovered when others
+     * leave, would cost one pulse 100-190 ms of that work. Each entering host is styled right here (not in the
+     * next pulse's CSS pass), so the time box holds its whole cost; at least one host enters a pulse.
      */
-    static final int NEW_HOSTS_PER_PULSE = 24;
+    static final long ENTERING_NANOS = 6_000_000L;
     /** Hosts that have a place but wait for a later pulse to enter the scene. */
     private boolean hostsWaiting;
 
@@ -293,7 +295,8 @@ public final class GraphView extends Region {
         }
         int grouped = 0;
         Set<Integer> groupPorts = new TreeSet<>();
-        int entering = 0;
+        long enteringUntil = System.nanoTime() + ENTERING_NANOS;
+        boolean entered = false;
         boolean waiting = false;
         for (HostNode host : sockets.hosts()) {
             HostPlace at = layout.host(host.ip());
@@ -303,12 +306,17 @@ public final class GraphView extends Region {
                 host.open.values().forEach(s -> groupPorts.add(portIndex(s.runId())));
                 continue;
             }
-            if (host.getParent() == null && entering++ >= NEW_HOSTS_PER_PULSE) {
+            boolean entering = host.getParent() == null;
+            if (entering && entered && System.nanoTime() - enteringUntil > 0) {
                 waiting = true; // its place is kept: it enters at a next pulse
                 continue;
             }
             double dy = glide.offset(host.ip(), before, at, layout);
             host.place(at, layout, dy, this::portIndex);
+            if (entering) {
+                host.applyCss();
+                entered = true;
+            }
         }
         hostsWaiting = waiting;
         if (waiting) {

@@ -129,6 +129,36 @@ class ClassroomTest {
         }
     }
 
+    /**
+     * A host is styled in the pulse it enters the scene, so the time box on entering hosts holds the whole cost
+     * of each: at the end of every pulse, every host node in the scene has its skins and its address's width.
+     */
+    @Test
+    void everyHostIsStyledInThePulseItEntersTheScene(FxRobot robot) throws Exception {
+        List<String> unstyled = new ArrayList<>();
+        int[] pulsesWithHosts = {0};
+        Runnable check = () -> {
+            List<Label> shown = hostAddresses(window);
+            pulsesWithHosts[0] += shown.isEmpty() ? 0 : 1;
+            for (Label address : shown) {
+                if (address.getSkin() == null || address.getWidth() <= 0) {
+                    unstyled.add(address.getText());
+                }
+            }
+        };
+        onFx(() -> {
+            window.graph().getScene().addPostLayoutPulseListener(check);
+            return null;
+        });
+        startAndConnect(robot, window, clients, HOSTS);
+        onFx(() -> {
+            window.graph().getScene().removePostLayoutPulseListener(check);
+            return null;
+        });
+        assertTrue(pulsesWithHosts[0] > 0, "pulses were checked");
+        assertEquals(List.of(), unstyled, "hosts on screen without their style at the end of a pulse");
+    }
+
     @Test
     void zoomChangesTheScaleAndFitBringsEveryHostBackIntoView(FxRobot robot) throws Exception {
         startAndConnect(robot, window, clients, HOSTS);
