@@ -23,7 +23,7 @@ final class EventPump implements ServerListener {
     private final Consumer<List<ServerEvent>> onBatch;
     private final Runnable afterPulse;
     /** Events applied at a time: the budget is checked between lists. */
-    static final int CHUNK = 200;
+    static final int CHUNK = 50;
     /** How long a pulse may spend applying events before it leaves the rest to the next pulse. */
     static final long BUDGET_NANOS = 8_000_000L;
 
