@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -45,10 +44,6 @@ public final class MainViewModel {
 
     /** How many log rows the table keeps (the model's counters stay exact regardless). */
     static final int TABLE_ROWS = LogRows.KEPT;
-    /** How often the list of reachable addresses is read again (Wi-Fi reconnects, cables). */
-    static final javafx.util.Duration ADDRESS_REFRESH = javafx.util.Duration.seconds(5);
-    /** How long after Start, with nothing connected, the troubleshooting hints appear. */
-    static final javafx.util.Duration DEFAULT_HINT_DELAY = javafx.util.Duration.seconds(20);
 
     private final StringProperty portText = new SimpleStringProperty(this, "portText", "8080");
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
@@ -59,11 +54,6 @@ public final class MainViewModel {
     private final Notice notice = new Notice();
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper(this, "portNote", "");
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(this, "boundPort", -1);
-    private final ReadOnlyBooleanWrapper hintsVisible = new ReadOnlyBooleanWrapper(this, "hintsVisible", false);
-    /** Where this computer can be reached; its changes refresh the how-to-connect line. */
-    private final Reachability addresses = new Reachability(this::addressesChanged);
-    private final ObservableList<LocalAddresses.Reachable> reachable = addresses.list();
-    private final PauseTransition hintTimer = new PauseTransition(DEFAULT_HINT_DELAY);
     /** Opens and closes ports off the FX thread, in order. */
     private final PortRunner ports = new PortRunner(Platform::runLater);
     private final EventFeed feed = new EventFeed(new EventFeed.Owner() {
@@ -81,9 +71,13 @@ public final class MainViewModel {
 
         @Override
         public void socketsOpened() {
-            hintsVisible.set(false);
+            advice.connected();
         }
     });
+    /** How to connect, and the hints when nobody does. */
+    private final ConnectAdvice advice = new ConnectAdvice(this::showInfo,
+            () -> runningBind() == BindMode.ALL && !notice.isError(), boundPort::get,
+            () -> running.get() && feed.model().acceptedTotal() == 0 && runningBind() == BindMode.ALL);
     /**
      * One lookup for every port the window opens: where surrogate ids stand in for descriptors, they are
      * then unique across ports and protocols (each port used to count from id 1).
@@ -93,7 +87,6 @@ public final class MainViewModel {
     private final ServerListener console;
     private final List<ServerListener> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ServerConfig template;
-    private String pickedNote = "";
 
     public MainViewModel(ServerConfig template) {
         this(template, event -> { });
@@ -108,8 +101,6 @@ public final class MainViewModel {
         portText.addListener((obs, old, now) -> portNote.set(noteFor(now, protocol.get())));
         protocol.addListener((obs, old, now) -> portNote.set(noteFor(portText.get(), now)));
         portNote.set(noteFor(portText.get(), protocol.get()));
-        hintTimer.setOnFinished(e -> hintsVisible.set(running.get() && feed.model().acceptedTotal() == 0
-                && runningBind() == BindMode.ALL));
     }
 
     /**
@@ -137,18 +128,12 @@ public final class MainViewModel {
 
     /** Shortens the wait before hints appear (tests). */
     void setHintDelay(javafx.util.Duration delay) {
-        hintTimer.setDuration(delay);
+        advice.setHintDelay(delay);
     }
 
     /** Reads the interface table again (off the FX thread). */
     void refreshAddresses() {
-        addresses.refresh();
-    }
-
-    private void addressesChanged() {
-        if (runningBind() == BindMode.ALL && !notice.isError()) {
-            showInfo(pickedNote + Reachability.howToConnect(BindMode.ALL, boundPort.get(), reachable));
-        }
+        advice.refreshAddresses();
     }
 
     /**
@@ -242,16 +227,7 @@ public final class MainViewModel {
         listeners.add(started);
         asked.put(started.runId(), spec);
         updateRunning();
-        hintsVisible.set(false);
-        hintTimer.playFromStart();
-        pickedNote = spec.port() == 0 ? "The operating system picked " + spec.protocol() + " port " + started.port()
-                + ". " : "";
-        if (spec.protocol() == Protocol.UDP) {
-            showInfo(pickedNote + "UDP port " + started.port() + " is open: try nc -u 127.0.0.1 " + started.port()
-                    + " and type a line; each line is one datagram, answered by the port's one socket.");
-        } else {
-            showInfo(pickedNote + Reachability.howToConnect(bind.get(), started.port(), reachable));
-        }
+        advice.opened(spec, started.port(), bind.get());
     }
 
     /** Closes one port: its listening socket and every socket accepted on it (off the FX thread). */
@@ -295,8 +271,7 @@ public final class MainViewModel {
         PortListener web = primary();
         boundPort.set(web == null ? -1 : web.port());
         if (listeners.isEmpty()) {
-            hintTimer.stop();
-            hintsVisible.set(false);
+            advice.closed();
         }
     }
 
@@ -354,7 +329,7 @@ public final class MainViewModel {
         updateRunning();
         ports.closeAndWait(all);
         feed.close();
-        addresses.stop();
+        advice.stop();
     }
 
     /** Shows a problem in the window and keeps it in the event log. */
@@ -415,12 +390,12 @@ public final class MainViewModel {
     }
 
     public ReadOnlyBooleanProperty hintsVisibleProperty() {
-        return hintsVisible.getReadOnlyProperty();
+        return advice.hintsVisibleProperty();
     }
 
     /** The URLs at which this computer can be reached, likeliest first; refreshed in the background. */
     public ObservableList<LocalAddresses.Reachable> reachable() {
-        return reachable;
+        return advice.reachable();
     }
 
     public StringProperty portTextProperty() {

@@ -14,14 +14,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The addresses at which this computer can be reached, one per network interface, read every
- * {@link MainViewModel#ADDRESS_REFRESH} off the FX thread (reading the interface table can take a while) and
+ * {@link ConnectAdvice#ADDRESS_REFRESH} off the FX thread (reading the interface table can take a while) and
  * published on it only when they changed (Wi-Fi reconnects, cables); and how to connect, in words.
  */
 final class Reachability {
 
     private final ObservableList<LocalAddresses.Reachable> reachable = FXCollections.observableArrayList();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(io.socketscope.server.Background.daemon("socketscope-addresses"));
-    private final Timeline refresh = new Timeline(new KeyFrame(MainViewModel.ADDRESS_REFRESH, e -> refresh()));
+    private final Timeline refresh = new Timeline(new KeyFrame(ConnectAdvice.ADDRESS_REFRESH, e -> refresh()));
     private final Runnable changed;
 
     /** @param changed runs on the FX thread when the list changed */
