@@ -49,8 +49,14 @@ final class ChangeSlices {
         return pending.isEmpty();
     }
 
-    /** Applies rows in order for about {@code nanos}, at least one step; returns how many rows it applied. */
+    /**
+     * Applies rows in order for about {@code nanos}, at least one step when any wait; returns how many rows it
+     * applied.
+     */
     int applyFor(long nanos) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
         long deadline = clock.getAsLong() + nanos;
         int applied = 0;
         do {

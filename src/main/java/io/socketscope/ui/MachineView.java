@@ -183,9 +183,7 @@ final class MachineView extends VBox {
                 // the rows before it again at each change of the tree.
                 table.getFocusModel().focus(-1);
             }
-            if (!slices.isEmpty()) {
-                slices.applyFor(SLICE_NANOS);
-            }
+            slices.applyFor(SLICE_NANOS);
             count.setText(String.format("%,d sockets · %s", rows.size(), LocalTime.now().format(CLOCK)));
             revealIfThere();
             describe(table.getSelectionModel().getSelectedItem());

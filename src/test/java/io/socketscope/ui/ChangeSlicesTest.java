@@ -76,9 +76,11 @@ class ChangeSlicesTest {
     }
 
     @Test
-    void anEmptyRefreshLeavesNothingWaiting() {
+    void anEmptyRefreshLeavesNothingWaitingAndASliceWithNothingWaitingAppliesNothing() {
         slices.offer(changes(rows(), rows(), rows()));
         assertTrue(slices.isEmpty());
+        assertEquals(0, slices.applyFor(8_000_000L));
+        assertEquals(List.of(), applied);
     }
 
     private static SocketChanges.Changes changes(List<SocketChanges.Row> added, List<SocketChanges.Row> changed,
