@@ -3,7 +3,6 @@ package io.socketscope.ui;
 import io.socketscope.machine.SocketChanges;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
