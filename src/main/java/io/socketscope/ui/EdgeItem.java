@@ -24,13 +24,18 @@ final class EdgeItem {
     }
 
     /**
-     * Puts the edge in the scene (its lines under every label, its label with the labels). Only edges with
-     * a slot are in the scene: one that is counted on its host, not labeled, costs the scene nothing.
+     * Puts the edge in the scene (its lines under every label, its label with the labels) and styles it
+     * there and then, so that it is drawn whole in the pulse it enters (an unstyled label has no skin and
+     * draws nothing). Only edges with a slot are in the scene: one that is counted on its host, not
+     * labeled, costs the scene nothing.
      */
     void attach(Pane lines, Pane labels) {
         if (label.getParent() == null) {
             lines.getChildren().addAll(toLabel, toPort);
             labels.getChildren().add(label);
+            toLabel.applyCss();
+            toPort.applyCss();
+            label.applyCss();
         }
     }
 

@@ -19,8 +19,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Folds the servers' events into the model on the FX thread, a pulse at a time (through the
- * {@link EventPump}), and hands on what changed: the graph at once; the log table and the status line ten
- * times a second (four in a storm); the recently closed list; the selected socket, kept current; a
+ * {@link EventPump}), and hands on what changed: the graph at once; the log table, the recently closed list
+ * and the status line ten times a second (four in a storm); the selected socket, kept current; a
  * reverse-DNS lookup for each new client address. What concerns the ports themselves (a port that stopped
  * by itself, a listener's own problem, the first socket) goes back to {@link MainViewModel} through
  * {@link Owner}.
@@ -63,6 +63,7 @@ final class EventFeed {
     private long eventsSinceTick;
     private long lastTick;
     private boolean statusDirty;
+    private boolean closedDirty;
 
     /** Starts applying events at every pulse; make it on the FX thread. */
     EventFeed(Owner owner) {
@@ -133,10 +134,7 @@ final class EventFeed {
     private void applyBatch(List<ServerEvent> batch) {
         eventsSinceTick += batch.size();
         ScopeModel.Change change = model.apply(batch);
-        if (!change.closed().isEmpty()) {
-            // The model keeps the list; the table shows a copy of it, taken here.
-            recentlyClosed.setAll(model.recentlyClosed());
-        }
+        closedDirty |= !change.closed().isEmpty();
         SocketInfo shown = selected.get();
         if (shown != null) {
             SocketInfo now = model.find(shown.id());
@@ -171,9 +169,17 @@ final class EventFeed {
         graphUpdater.accept(change);
     }
 
-    /** Puts pending log rows into the table and refreshes the status line (on the tick, or at once). */
+    /**
+     * Puts pending log rows into the table and refreshes the recently closed list and the status line (on
+     * the tick, or at once).
+     */
     void flushLog() {
         log.flush();
+        if (closedDirty) {
+            closedDirty = false;
+            // The model keeps the list; the table shows a copy of it, taken here.
+            recentlyClosed.setAll(model.recentlyClosed());
+        }
         if (statusDirty) {
             statusDirty = false;
             status.set(model.statusLine());

@@ -237,11 +237,10 @@ final class HostNode extends HBox {
         }
         for (SocketEdge edge : sockets) {
             int port = portIndex.applyAsInt(edge.info().runId());
-            boolean wasShown = edge.label.getParent() != null;
-            slot = placeItem(edge.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
-            if (!wasShown && edge.label.getParent() != null) {
-                edge.shown();
+            if (edge.label.getParent() == null && slot < at.slots().size()) {
+                edge.shown(); // it enters the scene now: marked new before it is styled there
             }
+            slot = placeItem(edge.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);

@@ -107,7 +107,7 @@ final class SocketEdge {
         glowUntil = System.nanoTime() + (long) HIGHLIGHT.toMillis() * 1_000_000L;
     }
 
-    /** Called when the edge is put in the scene: starts what is left of its glow. */
+    /** Called as the edge is put in the scene: starts what is left of its glow. */
     void shown() {
         long left = glowUntil - System.nanoTime();
         if (left <= 0 || closing) {
