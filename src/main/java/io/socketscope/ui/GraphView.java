@@ -59,7 +59,6 @@ public final class GraphView extends Region {
     private final HostEdges sockets = new HostEdges(lines, labels, caption, this::requestLayout);
     private final HostGlide glide = new HostGlide(this::requestLayout);
     private final ZoomPan zoom;
-    private long textsAt;
     private Layout layout;
     /**
      * How long one pulse spends bringing new host nodes into the scene; the others wait for the next pulses.
@@ -110,7 +109,10 @@ public final class GraphView extends Region {
         sockets.onHostClicked = handler;
     }
 
-    /** Told the id of each socket as it is put on screen (as its own edge or in a bundle's count). */
+    /**
+     * Told the id of each socket in the pulse it is put on screen: its own edge, or its host's, bundle's or
+     * group's count including it (see {@link #settle}).
+     */
     public void setOnSocketShown(LongConsumer listener) {
         sockets.onSocketShown = listener;
     }
@@ -232,15 +234,25 @@ public final class GraphView extends Region {
     }
 
     /**
-     * Writes the counts on host nodes, bundles and the caption: at most ten times a second unless
-     * {@code now}, so that a storm does not repaint text every frame. Also called from a timer.
+     * Every pulse, before its CSS pass (see {@code MainView}): writes the counts that changed, lays the graph
+     * out if it must, and hands on the sockets that are now on screen ({@link #setOnSocketShown}). A new
+     * socket is on screen in the pulse its event is applied: its own edge, or the count of its host, bundle
+     * or group, which is written then, not at a later refresh.
+     */
+    public void settle() {
+        refreshTexts(false);
+        layout();
+        sockets.handOnShown(host -> host.getParent() != null || (layout != null && layout.host(host.ip()) == null));
+    }
+
+    /**
+     * Writes the counts on host nodes, bundles and the caption when a count changed, or with {@code now}
+     * (the refresh ten times a second, for the bundles' rates of new sockets).
      */
     public void refreshTexts(boolean now) {
-        long t = System.nanoTime();
-        if (!now && !sockets.textsDue && t - textsAt < 100_000_000L) {
+        if (!now && !sockets.textsDue) {
             return;
         }
-        textsAt = t;
         sockets.textsDue = false;
         for (HostNode host : sockets.hosts()) {
             host.refreshCount();

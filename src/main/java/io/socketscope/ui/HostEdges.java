@@ -40,8 +40,10 @@ final class HostEdges {
     Consumer<String> onHostClicked = ip -> { };
     LongFunction<String> summaries = id -> null;
     LongConsumer onSocketShown = id -> { };
+    /** Sockets applied but not yet handed to {@link #onSocketShown}: their host has not entered the scene yet. */
+    private final List<SocketInfo> unseen = new ArrayList<>();
     Consumer<String> onHostGone = ip -> { };
-    /** Set when a host or bundle appears, so that its text is written at the next layout. */
+    /** Set when a count changes or a host or bundle appears, so that the texts are written this pulse. */
     boolean textsDue;
     private long selectedId = -1;
     private int fading;
@@ -109,7 +111,7 @@ final class HostEdges {
             return;
         }
         count(info, 1);
-        onSocketShown.accept(info.id());
+        unseen.add(info);
         policy.opened(info.host());
         if (host.bundled || policy.mustBundle(host.ip(), host.open.size(), host.expanded)) {
             if (!host.bundled) {
@@ -139,7 +141,27 @@ final class HostEdges {
         return host;
     }
 
+    /**
+     * Hands on the sockets now on screen: each one's own edge is in the scene, or its host's, bundle's or
+     * group's count includes it. {@code drawn} says whether a host is (or is counted in the group); a
+     * socket whose host still waits to enter the scene waits with it, one that closed meanwhile is dropped.
+     */
+    void handOnShown(java.util.function.Predicate<HostNode> drawn) {
+        unseen.removeIf(info -> {
+            HostNode host = hosts.get(info.host());
+            if (host == null || !host.open.containsKey(info.id())) {
+                return true;
+            }
+            if (drawn.test(host)) {
+                onSocketShown.accept(info.id());
+                return true;
+            }
+            return false;
+        });
+    }
+
     private void count(SocketInfo info, int delta) {
+        textsDue = true;
         HostNode host = hosts.get(info.host());
         if (info.protocol() == Protocol.TCP) {
             caption.openTcp += delta;
@@ -151,8 +173,8 @@ final class HostEdges {
     }
 
     /**
-     * A socket's own edge, put in the scene by the layout only if its host has room for its label; a
-     * layout only happens when an edge, bundle or host comes or goes, never for a count alone.
+     * A socket's own edge, put in the scene by the layout only if its host has room for its label (else
+     * its host's count says it is there).
      */
     private SocketEdge draw(HostNode host, SocketInfo info) {
         SocketEdge edge = new SocketEdge(info);

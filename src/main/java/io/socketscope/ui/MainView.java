@@ -391,7 +391,7 @@ public final class MainView {
      * to lay out costs nothing.
      */
     private void layOutNow() {
-        graph.layout();
+        graph.settle();
         lowerTabs.layout();
     }
 

@@ -159,6 +159,49 @@ class ClassroomTest {
         assertEquals(List.of(), unstyled, "hosts on screen without their style at the end of a pulse");
     }
 
+    /**
+     * Thirty phones are rows that count their sockets. A phone's new socket is on screen in the pulse the graph
+     * says it is ({@link GraphView#setOnSocketShown}, what the benchmark's accept -> edge figure ends on): at
+     * the end of that pulse's layout its phone's row already counts it.
+     */
+    @Test
+    void aNewSocketIsInItsPhonesCountInThePulseItIsShown(FxRobot robot) throws Exception {
+        int port = startAndConnect(robot, window, clients, HOSTS);
+        List<Long> shownThisPulse = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
+        Runnable check = () -> {
+            for (long id : shownThisPulse) {
+                String ip = window.viewModel().model().find(id).host();
+                long open = window.viewModel().model().openSockets().stream().filter(s -> s.host().equals(ip)).count();
+                Label count = (Label) window.graph().lookup("#host-" + ip.replace('.', '-') + " .host-count");
+                checked.add(ip);
+                if (count == null || !count.getText().equals(open + " sockets")) {
+                    behind.add(ip + " reads " + (count == null ? "nothing" : count.getText()) + " with " + open + " open");
+                }
+            }
+            shownThisPulse.clear();
+        };
+        onFx(() -> {
+            window.graph().setOnSocketShown(shownThisPulse::add);
+            window.graph().getScene().addPostLayoutPulseListener(check);
+            return null;
+        });
+        for (int h = 0; h < 10; h++) {
+            Socket s = new Socket();
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.1." + (h + 2)), 0));
+            s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+            clients.add(s);
+            Thread.sleep(40);
+        }
+        waitUntil("ten new sockets shown", () -> onFx(() -> checked.size()) == 10);
+        onFx(() -> {
+            window.graph().getScene().removePostLayoutPulseListener(check);
+            return null;
+        });
+        assertEquals(List.of(), onFx(() -> List.copyOf(behind)), "phones whose row did not yet count the socket shown");
+    }
+
     @Test
     void zoomChangesTheScaleAndFitBringsEveryHostBackIntoView(FxRobot robot) throws Exception {
         startAndConnect(robot, window, clients, HOSTS);
