@@ -246,8 +246,8 @@ public final class GraphView extends Region {
     }
 
     /**
-     * Writes the counts on host nodes, bundles and the caption when a count changed, or with {@code now}
-     * (the refresh ten times a second, for the bundles' rates of new sockets).
+     * Writes the counts on host nodes and bundles when a count changed; with {@code now} (the refresh ten
+     * times a second) also the bundles' rates of new sockets and the caption under the graph.
      */
     public void refreshTexts(boolean now) {
         if (!now && !sockets.textsDue) {
@@ -262,7 +262,10 @@ public final class GraphView extends Region {
                 bundle.refreshText(perSecond, host.ip(), port == null ? "a stopped port" : "port " + port.info().port());
             }
         }
-        caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts());
+        if (now) {
+            // The caption sums up the whole graph: the counts on the hosts are what show each socket.
+            caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts());
+        }
     }
 
     private long liveHosts() {
