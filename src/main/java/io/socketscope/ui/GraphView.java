@@ -233,6 +233,11 @@ public final class GraphView extends Region {
         return sockets.drawnEdges();
     }
 
+    /** Edges whose lines and label were made (those put in the scene at least once). */
+    public int edgesWithNodes() {
+        return sockets.edgesWithNodes();
+    }
+
     /**
      * Every pulse, before its CSS pass (see {@code MainView}): writes the counts that changed, lays the graph
      * out if it must, and hands on the sockets that are now on screen ({@link #setOnSocketShown}). A new

@@ -177,13 +177,14 @@ final class HostEdges {
      * its host's count says it is there).
      */
     private SocketEdge draw(HostNode host, SocketInfo info) {
-        SocketEdge edge = new SocketEdge(info);
+        SocketEdge edge = new SocketEdge(info, label -> {
+            label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
+            label.setOnMouseEntered(e -> hoveredId = info.id());
+            Tooltip.install(label, edgeTip);
+        });
         edges.put(info.id(), edge);
         host.sockets.add(edge);
         relayout.run();
-        edge.label.setOnMouseClicked(e -> onSocketClicked.accept(info.id()));
-        edge.label.setOnMouseEntered(e -> hoveredId = info.id());
-        Tooltip.install(edge.label, edgeTip);
         edge.setSelected(info.id() == selectedId);
         return edge;
     }
@@ -319,8 +320,8 @@ final class HostEdges {
         }
         count(info, -1);
         SocketEdge edge = edges.get(info.id());
-        if (edge != null && !policy.mayFade(fading)) {
-            remove(edge);
+        if (edge != null && (!edge.isInScene() || !policy.mayFade(fading))) {
+            remove(edge); // not drawn (its host counts it) or too many fading: gone at once
         } else if (edge != null) {
             edge.update(info);
             fading++;
@@ -353,7 +354,7 @@ final class HostEdges {
         List<String> out = new ArrayList<>();
         for (SocketEdge e : edges.values()) {
             if (!e.isClosing()) {
-                out.add(e.label.getText());
+                out.add(e.text());
             }
         }
         return out;
@@ -362,6 +363,11 @@ final class HostEdges {
     /** Every edge on screen, fading ones included. */
     int drawnEdges() {
         return edges.size();
+    }
+
+    /** Edges whose nodes were made: those put in the scene at least once. */
+    int edgesWithNodes() {
+        return (int) edges.values().stream().filter(SocketEdge::hasNodes).count();
     }
 
     private void remove(SocketEdge edge) {
@@ -377,7 +383,7 @@ final class HostEdges {
     /** Takes an edge off the screen at once. */
     private void erase(SocketEdge edge) {
         edges.remove(edge.info().id());
-        edge.item().detach();
+        edge.detach();
         relayout.run();
         HostNode host = hosts.get(edge.info().host());
         if (host != null) {

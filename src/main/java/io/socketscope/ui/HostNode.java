@@ -198,7 +198,7 @@ final class HostNode extends HBox {
             labels.getChildren().remove(this);
         }
         for (SocketEdge edge : sockets) {
-            edge.item().detach();
+            edge.detach();
         }
         for (BundleEdge bundle : bundles.values()) {
             bundle.item().detach();
@@ -237,10 +237,16 @@ final class HostNode extends HBox {
         }
         for (SocketEdge edge : sockets) {
             int port = portIndex.applyAsInt(edge.info().runId());
-            if (edge.label.getParent() == null && slot < at.slots().size()) {
-                edge.shown(); // it enters the scene now: marked new before it is styled there
+            if (slot < at.slots().size()) {
+                if (!edge.isInScene()) {
+                    edge.shown(); // it enters the scene now: marked new before it is styled there
+                }
+                placeInSlot(edge.item(), at, slot, from, layout.portAnchor(port, side), dy);
+            } else {
+                edge.detach(); // no room for its label: counted on the host, drawn in the host's line
+                linked.add(port);
             }
-            slot = placeItem(edge.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
+            slot++;
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);
@@ -259,14 +265,18 @@ final class HostNode extends HBox {
     private int placeItem(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port,
                           double dy, int portIndex, Set<Integer> linked) {
         if (slot < at.slots().size()) {
-            Box s = at.slots().get(slot);
-            Box moved = s.movedTo(s.x(), s.y() + dy);
-            item.attach(lines, labels);
-            item.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
+            placeInSlot(item, at, slot, from, port, dy);
         } else {
             item.detach();
             linked.add(portIndex);
         }
         return slot + 1;
+    }
+
+    private void placeInSlot(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port, double dy) {
+        Box s = at.slots().get(slot);
+        Box moved = s.movedTo(s.x(), s.y() + dy);
+        item.attach(lines, labels);
+        item.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
     }
 }

@@ -13,8 +13,8 @@ import javafx.css.PseudoClass;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.shape.CubicCurve;
 import javafx.util.Duration;
+import java.util.function.Consumer;
 
 /**
  * One accepted socket drawn as an edge: a line from its client host to its label, a line from the label
@@ -34,27 +34,27 @@ final class SocketEdge {
     static final Duration HOLD = Duration.millis(350);
     static final Duration FADE = Duration.millis(1000);
 
+    private static final PseudoClass[] STATES = {NEW, CLOSING, HALF_CLOSED, UDP, SELECTED};
+
     private SocketInfo info;
-    private final EdgeItem item = new EdgeItem();
-    final CubicCurve toLabel = item.toLabel;
-    final CubicCurve toPort = item.toPort;
-    final Label label = item.label;
+    /**
+     * Its lines and label, made when the edge is first put in the scene: a socket whose host counts its
+     * sockets (a classroom's phones are rows) never is, and 900 of them held 5.9 MB of nodes that every
+     * young collection copied.
+     */
+    private EdgeItem item;
+    /** Handlers the owner puts on the label once it is made. */
+    private final Consumer<Label> onLabelMade;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1);
+    /** Which of {@link #STATES} are on, a bit each, kept while there are no nodes to carry them. */
+    private int states;
     private boolean closing;
     /** Until when (nanoTime) the edge shows as new once it is drawn; 0 once that started. */
     private long glowUntil;
 
-    SocketEdge(SocketInfo info) {
+    SocketEdge(SocketInfo info, Consumer<Label> onLabelMade) {
         this.info = info;
-        label.setText(text(info));
-        label.getStyleClass().add("socket-edge");
-        label.setId("socket-" + info.id());
-        label.setUserData(info.id());
-        label.setAccessibleRole(AccessibleRole.BUTTON);
-        label.setAccessibleText(spoken(info, "open"));
-        for (Node n : nodes()) {
-            n.opacityProperty().bind(opacity);
-        }
+        this.onLabelMade = onLabelMade;
         setState(UDP, info.protocol() == Protocol.UDP);
     }
 
@@ -62,8 +62,46 @@ final class SocketEdge {
         return info;
     }
 
+    /** Its nodes, made now if they were not yet. */
     EdgeItem item() {
+        if (item == null) {
+            item = new EdgeItem();
+            Label label = item.label;
+            label.setText(text(info));
+            label.getStyleClass().add("socket-edge");
+            label.setId("socket-" + info.id());
+            label.setUserData(info.id());
+            label.setAccessibleRole(AccessibleRole.BUTTON);
+            label.setAccessibleText(spoken(info, info.isOpen() ? stateWord(info) : "closed"));
+            for (Node n : nodes()) {
+                n.opacityProperty().bind(opacity);
+                for (int i = 0; i < STATES.length; i++) {
+                    n.pseudoClassStateChanged(STATES[i], (states & (1 << i)) != 0);
+                }
+            }
+            onLabelMade.accept(label);
+        }
         return item;
+    }
+
+    boolean hasNodes() {
+        return item != null;
+    }
+
+    boolean isInScene() {
+        return item != null && item.label.getParent() != null;
+    }
+
+    /** Takes the edge out of the scene, if it is there. */
+    void detach() {
+        if (item != null) {
+            item.detach();
+        }
+    }
+
+    /** Its label's text ({@code 127.0.0.1:51234 · fd 23}), whether or not it is drawn. */
+    String text() {
+        return text(info);
     }
 
 
@@ -76,10 +114,15 @@ final class SocketEdge {
     /** Shows what changed: the half-closed state, or a UDP flow's datagram count. */
     void update(SocketInfo now) {
         info = now;
-        label.setText(text(now));
         setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
-        label.setAccessibleText(spoken(now, now.isOpen() ? now.state() == SocketState.HALF_CLOSED
-                ? "half-closed by the peer" : "open" : "closed"));
+        if (item != null) {
+            item.label.setText(text(now));
+            item.label.setAccessibleText(spoken(now, now.isOpen() ? stateWord(now) : "closed"));
+        }
+    }
+
+    private static String stateWord(SocketInfo info) {
+        return info.state() == SocketState.HALF_CLOSED ? "half-closed by the peer" : "open";
     }
 
     void setSelected(boolean on) {
@@ -91,8 +134,8 @@ final class SocketEdge {
                 : info.label();
     }
 
-    Node[] nodes() {
-        return new Node[] {toLabel, toPort, label};
+    private Node[] nodes() {
+        return new Node[] {item.toLabel, item.toPort, item.label};
     }
 
     boolean isClosing() {
@@ -135,8 +178,12 @@ final class SocketEdge {
     }
 
     private void setState(PseudoClass state, boolean on) {
-        for (Node n : nodes()) {
-            n.pseudoClassStateChanged(state, on);
+        int bit = 1 << java.util.Arrays.asList(STATES).indexOf(state);
+        states = on ? states | bit : states & ~bit;
+        if (item != null) {
+            for (Node n : nodes()) {
+                n.pseudoClassStateChanged(state, on);
+            }
         }
     }
 }

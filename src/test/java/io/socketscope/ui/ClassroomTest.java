@@ -127,6 +127,9 @@ class ClassroomTest {
             String ip = "127.0.1." + (h + 2);
             assertTrue(onFx(() -> window.graph().hostText(ip)).contains(PER_HOST + " sockets"), window.graph().hostText(ip));
         }
+        // Counted, not labeled: no socket of theirs has lines or a label made (900 such held 5.9 MB of nodes).
+        assertEquals(HOSTS * PER_HOST, (int) onFx(() -> window.graph().drawnEdges()));
+        assertEquals(0, (int) onFx(() -> window.graph().edgesWithNodes()), "edges with nodes, none in the scene");
     }
 
     /**
