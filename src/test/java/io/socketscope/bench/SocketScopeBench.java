@@ -196,7 +196,11 @@ class SocketScopeBench {
             toEvent.clear();
         }
         Map<String, Long> steadyCpuBefore = cpuByThreadGroup();
+        long steadyGcBefore = gcMillis();
+        long steadyGcCountBefore = gcCount();
         String steady = steadyRun.get(60, TimeUnit.SECONDS);
+        long steadyGcMs = gcMillis() - steadyGcBefore;
+        long steadyGcs = gcCount() - steadyGcCountBefore;
         Thread.sleep(500);
         probing = false;
         acceptNanos.clear();
@@ -427,6 +431,8 @@ class SocketScopeBench {
                 .put("scene_pulse_interval_p99_ms", sceneP99).put("renderer_cpu_s", rendererCpu).put("fx_thread_cpu_s", fxCpu)
                 .put("accept_to_pulse_start_p50_ms", ms(percentile(waits, 50)))
                 .put("accept_to_pulse_start_p99_ms", ms(percentile(waits, 99)))
+                .put("frame_intervals_over_33_ms", steadyFrames.stream().filter(f -> f > 33_000_000L).count())
+                .put("collections", steadyGcs).put("collections_ms", steadyGcMs)
                 .put("after", "the first 3 s of the same clients' run (below)");
         report.section("accept_to_edge_first_3s_ms").put("clients", "the first 3 s of the same run").put("samples", (long) coldLatency.size())
                 .put("p50", ms(percentile(coldLatency, 50))).put("p99", ms(percentile(coldLatency, 99)))
@@ -681,6 +687,15 @@ class SocketScopeBench {
     }
 
     /** Milliseconds the JVM's collectors have run so far (their pauses stop the FX thread too). */
+    /** Collections the JVM has run so far. */
+    private static long gcCount() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
+        }
+        return total;
+    }
+
     private static long gcMillis() {
         long total = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
