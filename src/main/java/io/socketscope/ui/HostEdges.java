@@ -320,8 +320,8 @@ final class HostEdges {
         }
         count(info, -1);
         SocketEdge edge = edges.get(info.id());
-        if (edge != null && (!edge.isInScene() || !policy.mayFade(fading))) {
-            remove(edge); // not drawn (its host counts it) or too many fading: gone at once
+        if (edge != null && !policy.mayFade(fading)) {
+            remove(edge);
         } else if (edge != null) {
             edge.update(info);
             fading++;

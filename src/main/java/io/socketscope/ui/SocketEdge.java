@@ -3,6 +3,7 @@ package io.socketscope.ui;
 import io.socketscope.model.SocketInfo;
 import io.socketscope.model.SocketState;
 import io.socketscope.server.Protocol;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.PauseTransition;
@@ -14,7 +15,6 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
-import java.util.function.Consumer;
 
 /**
  * One accepted socket drawn as an edge: a line from its client host to its label, a line from the label
