@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -233,20 +234,15 @@ final class HostNode extends HBox {
         int slot = 0;
         for (BundleEdge bundle : bundles.values()) {
             int port = portIndex.applyAsInt(bundle.runId);
-            slot = placeItem(bundle.item(), at, slot, from, layout.portAnchor(port, side), dy, port, linked);
+            EdgeItem item = bundle.item();
+            slot = placeItem(() -> item, item::detach, at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
         for (SocketEdge edge : sockets) {
             int port = portIndex.applyAsInt(edge.info().runId());
-            if (slot < at.slots().size()) {
-                if (!edge.isInScene()) {
-                    edge.shown(); // it enters the scene now: marked new before it is styled there
-                }
-                placeInSlot(edge.item(), at, slot, from, layout.portAnchor(port, side), dy);
-            } else {
-                edge.detach(); // no room for its label: counted on the host, drawn in the host's line
-                linked.add(port);
+            if (slot < at.slots().size() && !edge.isInScene()) {
+                edge.shown(); // it enters the scene now: marked new before it is styled there
             }
-            slot++;
+            slot = placeItem(edge::item, edge::detach, at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);
@@ -262,21 +258,22 @@ final class HostNode extends HBox {
         }
     }
 
-    private int placeItem(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port,
-                          double dy, int portIndex, Set<Integer> linked) {
+    /**
+     * Puts an edge in its slot, if the host has one left for it ({@code item} makes its nodes if need be);
+     * else takes it out of the scene ({@code detach}) and links the host to its port with one line.
+     */
+    private int placeItem(Supplier<EdgeItem> item, Runnable detach, HostPlace at, int slot, HostPlace.Point from,
+                          HostPlace.Point port, double dy, int portIndex, Set<Integer> linked) {
         if (slot < at.slots().size()) {
-            placeInSlot(item, at, slot, from, port, dy);
+            Box s = at.slots().get(slot);
+            Box moved = s.movedTo(s.x(), s.y() + dy);
+            EdgeItem placed = item.get();
+            placed.attach(lines, labels);
+            placed.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
         } else {
-            item.detach();
+            detach.run();
             linked.add(portIndex);
         }
         return slot + 1;
-    }
-
-    private void placeInSlot(EdgeItem item, HostPlace at, int slot, HostPlace.Point from, HostPlace.Point port, double dy) {
-        Box s = at.slots().get(slot);
-        Box moved = s.movedTo(s.x(), s.y() + dy);
-        item.attach(lines, labels);
-        item.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
     }
 }
