@@ -3,28 +3,56 @@ package io.socketscope.layout;
 import java.util.List;
 
 /**
- * Where one host is drawn: its box, on which side of the ports, and one slot per label it asked for
- * (empty unless the detail is {@link Detail#FULL}).
+ * Where one host is drawn: its box, on which side of the ports, at which {@link Detail}, and one slot per
+ * item it asked for, in its order: a label's box ({@link Detail#FULL}) or a mark's ({@link Detail#MARKS});
+ * none for a counted row.
+ *
+ * @param turn where the host's edges turn towards the ports: each runs level until there (a mark's lane
+ *             under its marks, a label's or a row's edge from its end), then curves to its port. Every host
+ *             of a side turns at the same x, past the widest block, so no edge runs under another host's
+ *             labels or marks.
  */
-public record HostPlace(String key, Side side, Box box, List<Box> slots) {
+public record HostPlace(String key, Side side, Detail detail, Box box, List<Box> slots, double turn) {
 
     public HostPlace {
         slots = List.copyOf(slots);
     }
 
-    /** Where the host's edges leave its box: the side facing the ports. */
+    public HostPlace(String key, Side side, Box box, List<Box> slots) {
+        this(key, side, slots.isEmpty() ? Detail.COMPACT : Detail.FULL, box, slots,
+                slots.isEmpty() ? (side == Side.LEFT ? box.right() : box.x())
+                        : (side == Side.LEFT ? slots.get(0).right() : slots.get(0).x()));
+    }
+
+    /** Where the host's edges leave its box: the side facing the ports, at its middle. */
     public Point anchor() {
         return new Point(side == Side.LEFT ? box.right() : box.x(), box.centerY());
     }
 
-    /** Where an edge from the host enters its label in {@code slot}. */
+    /** Where the edge of the item in {@code slot} leaves the host: its middle, or the mark's own lane. */
+    public Point from(Box slot) {
+        return detail == Detail.MARKS ? new Point(side == Side.LEFT ? box.right() : box.x(), slot.centerY()) : anchor();
+    }
+
+    /** Where an edge from the host reaches its label in {@code slot} (a mark's: the end of its lane). */
     public Point labelIn(Box slot) {
+        if (detail == Detail.MARKS) {
+            return new Point(turn, slot.centerY());
+        }
         return new Point(side == Side.LEFT ? slot.x() : slot.right(), slot.centerY());
     }
 
-    /** Where an edge leaves the label in {@code slot} for the port. */
+    /** Where an edge leaves the label in {@code slot} for the port (a mark's: the end of its lane). */
     public Point labelOut(Box slot) {
+        if (detail == Detail.MARKS) {
+            return new Point(turn, slot.centerY());
+        }
         return new Point(side == Side.LEFT ? slot.right() : slot.x(), slot.centerY());
+    }
+
+    /** The same host placed with its edges turning at {@code x}. */
+    HostPlace turningAt(double x) {
+        return new HostPlace(key, side, detail, box, slots, x);
     }
 
     /** A point in graph coordinates. */

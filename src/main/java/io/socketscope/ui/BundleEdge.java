@@ -13,7 +13,7 @@ final class BundleEdge {
     final long runId;
     private final EdgeItem item = new EdgeItem();
     final CubicCurve toLabel = item.toLabel;
-    final CubicCurve toPort = item.toPort;
+    final javafx.scene.shape.Path toPort = item.toPort;
     final Label label = item.label;
     private int count;
 

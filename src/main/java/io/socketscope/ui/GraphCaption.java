@@ -26,19 +26,24 @@ final class GraphCaption extends Label {
         stale = true;
     }
 
-    void refresh(List<PortInfo> ports, long liveHosts) {
+    /**
+     * @param counted whether some hosts count their sockets instead of drawing them: the caption then says how
+     *                to see them
+     * @param opened  the host opened in the graph, or null
+     */
+    void refresh(List<PortInfo> ports, long liveHosts, boolean counted, String opened) {
         if (!stale) {
             return;
         }
         stale = false;
-        String text = ports.isEmpty() ? "" : text(ports, liveHosts);
+        String text = ports.isEmpty() ? "" : text(ports, liveHosts, counted, opened);
         if (!text.equals(getText())) {
             setText(text);
             setAccessibleText(text);
         }
     }
 
-    private String text(List<PortInfo> ports, long liveHosts) {
+    private String text(List<PortInfo> ports, long liveHosts, boolean counted, String opened) {
         boolean anyUdp = ports.stream().anyMatch(p -> p.protocol() == Protocol.UDP);
         boolean anyTcp = ports.stream().anyMatch(p -> p.protocol() == Protocol.TCP);
         StringBuilder text = new StringBuilder()
@@ -46,6 +51,14 @@ final class GraphCaption extends Label {
                 .append(openTcp == 1 ? "1 socket" : String.format("%,d sockets", openTcp))
                 .append(anyUdp ? (openUdp == 1 ? " and 1 UDP peer" : String.format(" and %,d UDP peers", openUdp)) : "")
                 .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
+        if (opened != null) {
+            return text.append(opened).append(" is open with all its sockets: Esc, Fit or a click on it closes it.")
+                    .toString();
+        }
+        if (counted) {
+            return text.append("Hosts in rows count their sockets: zoom in, or click a host, to see each socket and"
+                    + " its descriptor.").toString();
+        }
         if (anyTcp) {
             text.append(ports.size() == 1 ? "Every connection to port " + ports.get(0).port()
                     + " is its own socket with its own descriptor." : "TCP: a socket per connection.");

@@ -37,9 +37,6 @@ import javafx.scene.shape.Rectangle;
  */
 public final class GraphView extends Region {
 
-    private static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
-    /** Below this zoom, socket labels would be under 8 px on screen: their text is not drawn. */
-    static final double LABELS_FROM_SCALE = 0.75;
 
     private final Pane content = new Pane();
     /**
@@ -70,6 +67,9 @@ public final class GraphView extends Region {
     static final long ENTERING_NANOS = 6_000_000L;
     /** Hosts that have a place but wait for a later pulse to enter the scene. */
     private boolean hostsWaiting;
+    /** The host opened by a click: drawn with its full labels if at all possible (null: none). */
+    private String opened;
+    private boolean countedBefore;
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -84,15 +84,24 @@ public final class GraphView extends Region {
         placeholder.getStyleClass().add("graph-placeholder");
         placeholder.setManaged(false);
         labels.getChildren().add(group);
-        content.getChildren().addAll(lines, labels, portLayer, caption);
+        content.getChildren().addAll(lines, labels, portLayer);
         content.getTransforms().add(magnification);
         magnified.setManaged(false);
-        getChildren().addAll(magnified, placeholder);
-        zoom = new ZoomPan(this, magnified);
-        zoom.scaleProperty().addListener((o, was, now) ->
-                content.pseudoClassStateChanged(FAR, now.doubleValue() < LABELS_FROM_SCALE));
+        javafx.scene.Group captionLayer = new javafx.scene.Group(caption);
+        captionLayer.setManaged(false);
+        captionLayer.getTransforms().add(magnification);
+        getChildren().addAll(magnified, captionLayer, placeholder);
+        zoom = new ZoomPan(this, magnified, this::requestLayout);
+        zoom.setOnFit(() -> open(null));
+        zoom.setOnClose(() -> open(null));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
-        sockets.onHostGone = glide::forget;
+        sockets.onHostGone = ip -> {
+            glide.forget(ip);
+            if (ip.equals(opened)) {
+                open(null);
+            }
+        };
+        sockets.onHostClicked = ip -> open(ip.equals(opened) ? null : ip);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -104,9 +113,35 @@ public final class GraphView extends Region {
         sockets.onSocketClicked = handler;
     }
 
-    /** Where a click on a host goes (its address). */
+    /**
+     * Where a click on a host goes (its address), besides opening it in the graph (or closing it, when it
+     * was the one open).
+     */
     public void setOnHostClicked(Consumer<String> handler) {
-        sockets.onHostClicked = handler;
+        sockets.onHostClicked = ip -> {
+            open(ip.equals(opened) ? null : ip);
+            handler.accept(ip);
+        };
+    }
+
+    /**
+     * Opens a host in the graph (null: closes the one open): its sockets drawn with their full labels where
+     * it stands, the others compacted to make room, the host marked.
+     */
+    public void open(String ip) {
+        if (java.util.Objects.equals(ip, opened)) {
+            return;
+        }
+        sockets.markOpened(opened, false);
+        opened = ip;
+        sockets.markOpened(opened, true);
+        caption.stale();
+        requestLayout();
+    }
+
+    /** The host open in the graph, or null. */
+    public String openedHost() {
+        return opened;
     }
 
     /**
@@ -127,7 +162,7 @@ public final class GraphView extends Region {
      * pending and no host gliding. For the benchmark's "time to a settled layout".
      */
     public boolean settled(int hosts) {
-        return layout != null && !isNeedsLayout() && !glide.moving() && !hostsWaiting
+        return layout != null && !isNeedsLayout() && !glide.moving() && !hostsWaiting && zoom.settled()
                 && layout.hosts().size() + (layout.group() == null ? 0 : layout.group().keys().size()) == hosts;
     }
 
@@ -269,8 +304,24 @@ public final class GraphView extends Region {
         }
         if (now) {
             // The caption sums up the whole graph: the counts on the hosts are what show each socket.
-            caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts());
+            caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts(), counted(), opened);
         }
+    }
+
+    /** Whether some host on screen counts its sockets instead of drawing them (or some are in the group). */
+    private boolean counted() {
+        if (layout == null) {
+            return false;
+        }
+        if (layout.group() != null) {
+            return true;
+        }
+        for (HostPlace h : layout.hosts()) {
+            if (h.slots().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long liveHosts() {
@@ -294,21 +345,25 @@ public final class GraphView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
+        zoom.applyLayout();
+        double z = zoom.laidOut();
         double m = magnification.getX();
-        w /= m;
-        h /= m;
+        double w = getWidth() * z / m;
+        double h = getHeight() * z / m;
         content.resizeRelocate(0, 0, w, h);
         List<HostDemand> demands = new ArrayList<>(sockets.hosts().size());
         for (HostNode host : sockets.hosts()) {
             List<Integer> items = new ArrayList<>(host.bundles.size() + host.sockets.size());
-            host.bundles.values().forEach(b -> items.add(portIndex(b.runId)));
-            host.sockets.forEach(e -> items.add(portIndex(e.info().runId())));
-            demands.add(new HostDemand(host.ip(), sockets.placeOf(host.ip()), items));
+            host.bundlesInOrder(this::portIndex).forEach(b -> items.add(portIndex(b.runId)));
+            host.socketsInOrder(this::portIndex).forEach(e -> items.add(portIndex(e.info().runId())));
+            demands.add(new HostDemand(host.ip(), sockets.placeOf(host.ip()), items, host.bundles.size()));
         }
         Layout before = layout;
-        layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands);
+        layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands, opened);
+        if (before == null || before.detail() != layout.detail() || counted() != countedBefore) {
+            caption.stale();
+        }
+        countedBefore = counted();
         int p = 0;
         for (PortNode node : ports.values()) {
             node.place(layout.ports().get(p++));
@@ -346,6 +401,10 @@ public final class GraphView extends Region {
         refreshTexts(false);
         placeholder.autosize();
         placeholder.relocate((getWidth() - placeholder.getWidth()) / 2, (getHeight() - placeholder.getHeight()) / 2);
-        caption.place(layout.caption());
+        // The caption stays along the viewport's foot whatever the zoom and pan: it is not in the content.
+        Layout fit = layout;
+        caption.place(z == 1 ? fit.caption() : new io.socketscope.layout.Box(fit.caption().x(),
+                fit.caption().y() - (h - getHeight() / m), fit.caption().width() - (w - getWidth() / m),
+                fit.caption().height()));
     }
 }

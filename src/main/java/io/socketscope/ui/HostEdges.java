@@ -96,6 +96,14 @@ final class HostEdges {
         }
     }
 
+    /** Marks (or unmarks) the host opened in the graph; null: none. */
+    void markOpened(String ip, boolean on) {
+        HostNode host = ip == null ? null : hosts.get(ip);
+        if (host != null) {
+            host.setOpened(on);
+        }
+    }
+
     /**
      * A socket that opened and closed within one batch: counted (the log and the counters have it), but
      * never drawn, so that a storm of short connections costs the scene nothing.

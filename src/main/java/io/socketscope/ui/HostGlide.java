@@ -39,7 +39,7 @@ final class HostGlide {
         long t = System.nanoTime();
         double current = current(host, t);
         HostPlace was = before == null || before.detail() != now.detail() ? null : before.host(host);
-        if (was == null || was.side() != at.side()) {
+        if (was == null || was.side() != at.side() || was.detail() != at.detail()) {
             glides.remove(host);
             return 0;
         }

@@ -1,6 +1,8 @@
 package io.socketscope.ui;
 
 import io.socketscope.layout.Box;
+import io.socketscope.layout.Detail;
+import io.socketscope.layout.Metrics;
 import io.socketscope.layout.HostPlace;
 import io.socketscope.layout.Layout;
 import io.socketscope.layout.Side;
@@ -22,7 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -36,6 +37,8 @@ final class HostNode extends HBox {
 
     private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass MARKS = PseudoClass.getPseudoClass("marks");
+    private static final PseudoClass OPENED = PseudoClass.getPseudoClass("opened");
     private static final int FDS_LISTED = 40;
 
     final List<SocketEdge> sockets = new ArrayList<>();
@@ -54,10 +57,11 @@ final class HostNode extends HBox {
     private final Pane lines;
     private final Pane labels;
     /** In a compact layout: one line per port the host's sockets go to, by the port's index. */
-    private final Map<Integer, CubicCurve> links = new HashMap<>();
+    private final Map<Integer, javafx.scene.shape.Path> links = new HashMap<>();
     private DeviceKind device = DeviceKind.UNKNOWN;
     private boolean countDirty = true;
     private boolean compact;
+    private boolean marks;
 
     /**
      * @param lines  the layer its edges' lines go in
@@ -167,8 +171,22 @@ final class HostNode extends HBox {
                 + "\nDevice: " + device.words() + (device == DeviceKind.UNKNOWN ? "" : " (a guess from its User-Agent)");
     }
 
-    /** One line with the count, for a compact layout; two lines with the name otherwise. */
-    void setCompact(boolean on) {
+    /**
+     * Two lines with the name and the count beside full labels; one line with the count as a counted row; one
+     * line with the address alone beside its marks (the marks show the sockets; the tooltip counts them).
+     */
+    void setLevel(Detail level) {
+        boolean marks = level == Detail.MARKS;
+        if (marks != this.marks) {
+            this.marks = marks;
+            pseudoClassStateChanged(MARKS, marks);
+            count.setVisible(!marks);
+            count.setManaged(!marks);
+        }
+        setCompact(level != Detail.FULL);
+    }
+
+    private void setCompact(boolean on) {
         if (on == compact) {
             return;
         }
@@ -191,6 +209,11 @@ final class HostNode extends HBox {
 
     void setSelected(boolean on) {
         pseudoClassStateChanged(SELECTED, on);
+    }
+
+    /** Marks the host as the one opened in the graph (its sockets drawn with full labels). */
+    void setOpened(boolean on) {
+        pseudoClassStateChanged(OPENED, on);
     }
 
     /** Takes the host and all its edges out of the scene (it left, or it is counted in the group). */
@@ -217,44 +240,65 @@ final class HostNode extends HBox {
         });
     }
 
+    /** The host's bundles in the order of their ports, as the layout is asked for them. */
+    List<BundleEdge> bundlesInOrder(ToIntFunction<Long> portIndex) {
+        List<BundleEdge> out = new ArrayList<>(bundles.values());
+        out.sort(java.util.Comparator.comparingInt(b -> portIndex.applyAsInt(b.runId)));
+        return out;
+    }
+
+    /**
+     * The host's socket edges in the order of their ports (oldest first on each), as the layout is asked for
+     * them: the lanes and labels of one host then reach the ports without crossing each other.
+     */
+    List<SocketEdge> socketsInOrder(ToIntFunction<Long> portIndex) {
+        List<SocketEdge> out = new ArrayList<>(sockets);
+        out.sort(java.util.Comparator.comparingInt(e -> portIndex.applyAsInt(e.info().runId())));
+        return out;
+    }
+
     /**
      * Puts the host where the layout says, {@code dy} above or below it while it glides there, and draws
-     * its edges: to their labels in a full layout, straight to their ports in a compact one.
+     * its edges: through their labels or marks where it has them, straight to their ports in a counted row.
      */
     void place(HostPlace at, Layout layout, double dy, ToIntFunction<Long> portIndex) {
         Box box = at.box();
         if (getParent() == null) {
             labels.getChildren().add(this);
         }
-        setCompact(at.slots().isEmpty());
+        setLevel(at.detail());
         resizeRelocate(box.x(), box.y() + dy, box.width(), box.height());
         HostPlace.Point from = new HostPlace.Point(at.anchor().x(), at.anchor().y() + dy);
         Side side = at.side();
         Set<Integer> linked = new TreeSet<>();
         int slot = 0;
-        for (BundleEdge bundle : bundles.values()) {
+        boolean marks = at.detail() == Detail.MARKS;
+        for (BundleEdge bundle : bundlesInOrder(portIndex)) {
             int port = portIndex.applyAsInt(bundle.runId);
             EdgeItem item = bundle.item();
             slot = placeItem(() -> item, item::detach, at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
-        for (SocketEdge edge : sockets) {
+        for (SocketEdge edge : socketsInOrder(portIndex)) {
             int port = portIndex.applyAsInt(edge.info().runId());
-            if (slot < at.slots().size() && !edge.isInScene()) {
-                edge.shown(); // it enters the scene now: marked new before it is styled there
+            if (slot < at.slots().size()) {
+                if (!edge.isInScene()) {
+                    edge.shown(); // it enters the scene now: marked new before it is styled there
+                }
+                edge.look(marks, at.slots().get(slot).width() >= Metrics.MARK_WIDE_WIDTH);
             }
             slot = placeItem(edge::item, edge::detach, at, slot, from, layout.portAnchor(port, side), dy, port, linked);
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);
         for (int port : linked) {
-            CubicCurve link = links.computeIfAbsent(port, p -> {
-                CubicCurve c = EdgeItem.curve();
+            javafx.scene.shape.Path link = links.computeIfAbsent(port, p -> {
+                javafx.scene.shape.Path c = EdgeItem.path();
                 c.getStyleClass().add("host-link");
                 lines.getChildren().add(c);
                 return c;
             });
             HostPlace.Point to = layout.portAnchor(port, side);
-            EdgeItem.connect(link, from.x(), from.y(), to.x(), to.y());
+            EdgeItem.route(link, from.x(), from.y(), at.turn(), to.x(), to.y());
         }
     }
 
@@ -269,7 +313,8 @@ final class HostNode extends HBox {
             Box moved = s.movedTo(s.x(), s.y() + dy);
             EdgeItem placed = item.get();
             placed.attach(lines, labels);
-            placed.place(moved, from, at.labelIn(moved), at.labelOut(moved), port);
+            HostPlace.Point start = at.detail() == Detail.MARKS ? at.from(moved) : from;
+            placed.place(moved, start, at.labelIn(moved), at.labelOut(moved), at.turn(), port);
         } else {
             detach.run();
             linked.add(portIndex);

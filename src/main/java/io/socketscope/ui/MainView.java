@@ -163,10 +163,9 @@ public final class MainView {
             socketsModel.hostNamed(ip, name);
         });
         graph.setOnSocketClicked(this::showSocket);
-        graph.setOnHostClicked(ip -> {
-            socketsTable.filterHost(ip);
-            lowerTabs.getSelectionModel().select(socketsTab);
-        });
+        // A click opens the host in the graph (its sockets with full labels); the Sockets tab then lists its
+        // sockets, one click away. A second click closes it, and the table shows every socket again.
+        graph.setOnHostClicked(ip -> socketsTable.filterHost(ip.equals(graph.openedHost()) ? ip : ""));
         socketsHolder.getChildren().add(socketsTable);
         socketsTab.selectedProperty().addListener((obs, was, isShown) -> socketsTable.setShown(isShown));
         socketsTable.setOnSelect(this::showSocket);

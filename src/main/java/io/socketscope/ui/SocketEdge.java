@@ -29,12 +29,14 @@ final class SocketEdge {
     static final PseudoClass HALF_CLOSED = PseudoClass.getPseudoClass("half-closed");
     static final PseudoClass UDP = PseudoClass.getPseudoClass("udp");
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** Drawn as a small mark beside its host ({@code fd 34}) instead of a full label. */
+    static final PseudoClass MARK = PseudoClass.getPseudoClass("mark");
     static final Duration HIGHLIGHT = Duration.millis(1500);
     /** A closed edge keeps its "closed" colour at full strength for a moment, then fades. */
     static final Duration HOLD = Duration.millis(350);
     static final Duration FADE = Duration.millis(1000);
 
-    private static final PseudoClass[] STATES = {NEW, CLOSING, HALF_CLOSED, UDP, SELECTED};
+    private static final PseudoClass[] STATES = {NEW, CLOSING, HALF_CLOSED, UDP, SELECTED, MARK};
 
     private SocketInfo info;
     /**
@@ -49,6 +51,9 @@ final class SocketEdge {
     /** Which of {@link #STATES} are on, a bit each, kept while there are no nodes to carry them. */
     private int states;
     private boolean closing;
+    /** Drawn as a mark, and a wide one (with the client's port). */
+    private boolean mark;
+    private boolean wide;
     /** Until when (nanoTime) the edge shows as new once it is drawn; 0 once that started. */
     private long glowUntil;
 
@@ -67,7 +72,7 @@ final class SocketEdge {
         if (item == null) {
             item = new EdgeItem();
             Label label = item.label;
-            label.setText(text(info));
+            label.setText(shownText());
             label.getStyleClass().add("socket-edge");
             label.setId("socket-" + info.id());
             label.setUserData(info.id());
@@ -116,9 +121,34 @@ final class SocketEdge {
         info = now;
         setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
         if (item != null) {
-            item.label.setText(text(now));
+            item.label.setText(shownText());
             item.label.setAccessibleText(spoken(now, now.isOpen() ? stateWord(now) : "closed"));
         }
+    }
+
+    /**
+     * Drawn as a full label ({@code 127.0.1.7:51359 · fd 23}) or as a mark beside its host: {@code fd 23}, or
+     * {@code :51359 · fd 23} where the mark has room for the client's port.
+     */
+    void look(boolean asMark, boolean withPort) {
+        if (asMark == mark && withPort == wide) {
+            return;
+        }
+        mark = asMark;
+        wide = withPort;
+        setState(MARK, asMark);
+        if (item != null) {
+            item.label.setText(shownText());
+        }
+    }
+
+    private String shownText() {
+        if (!mark) {
+            return text(info);
+        }
+        String fd = info.connection().descriptor().label()
+                + (info.protocol() == Protocol.UDP && info.requests() > 0 ? " ×" + info.requests() : "");
+        return wide ? ":" + info.connection().client().port() + " · " + fd : fd;
     }
 
     private static String stateWord(SocketInfo info) {

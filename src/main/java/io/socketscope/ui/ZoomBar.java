@@ -49,6 +49,8 @@ final class ZoomBar extends HBox {
     }
 
     private static void keys(Scene scene, ZoomPan zoom) {
+        // Esc closes a host opened in the graph (a control with a use for Esc, a menu or a field, has it first).
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), zoom::closeOpened);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), zoom::fit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), zoom::fit);
         for (KeyCode in : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {

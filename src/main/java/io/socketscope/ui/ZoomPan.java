@@ -1,5 +1,6 @@
 package io.socketscope.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -8,37 +9,56 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.transform.Scale;
+import javafx.util.Duration;
 
 /**
- * Zoom and pan of the graph as a scale and a translation of one content node inside its viewport: the
- * wheel zooms around the pointer, a drag pans, {@link #fit()} shows everything again. Zooming never lays
- * the graph out again; at zoom 1 (fit) the layout fills the viewport exactly.
+ * Semantic zoom and pan of the graph. The zoom gives the layout more room: at zoom {@code z} the graph is
+ * laid out for an area {@code z} times the viewport's, at its own text sizes, and panned inside the
+ * viewport, so counted rows open into marks and marks into full labels while text stays as large as at Fit.
+ * While the wheel turns, the content is only scaled (immediate feedback); when the zoom settles (a short
+ * pause after the wheel, or at once for a button or key) the layout runs for the new size, the scale goes
+ * back to 1, and the point under the pointer stays where it is. A drag pans; {@link #fit()} shows the whole
+ * graph again. Zoom never goes below Fit: there is nothing more to see, and text would shrink under 11 px.
  */
 final class ZoomPan {
 
-    static final double MIN_SCALE = 0.5;
+    static final double MIN_SCALE = 1;
     static final double MAX_SCALE = 4;
     static final double STEP = 1.25;
+    /** A wheel that has been still this long has settled: the layout runs for the new zoom. */
+    static final Duration SETTLE = Duration.millis(180);
     /** A press that moves less than this is a click, not a pan. */
     private static final double DRAG_SLOP = 4;
 
     private final Region viewport;
     private final Node content;
+    private final Runnable relayout;
     private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
+    /** The interim scale of the content while the wheel turns: the zoom shown over the zoom laid out. */
+    private final Scale interim = new Scale(1, 1, 0, 0);
+    private final PauseTransition settleLater = new PauseTransition(SETTLE);
+    /** The zoom the layout was computed for. */
+    private double laidOut = 1;
+    /** A settled zoom waiting for its layout: the content point (as a fraction of the content) to keep, and where. */
+    private double[] keep;
+    private Runnable onFit = () -> { };
+    private Runnable onClose = () -> { };
     private double pressX;
     private double pressY;
     private double startTx;
     private double startTy;
     private boolean panning;
 
-    ZoomPan(Region viewport, Node content) {
+    ZoomPan(Region viewport, Node content, Runnable relayout) {
         this.viewport = viewport;
         this.content = content;
-        content.scaleXProperty().bind(scale);
-        content.scaleYProperty().bind(scale);
+        this.relayout = relayout;
+        content.getTransforms().add(0, interim);
+        settleLater.setOnFinished(e -> settle());
         viewport.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
-                zoomAt(scale.get() * Math.pow(STEP, Math.signum(e.getDeltaY())), e.getX(), e.getY());
+                zoomAt(scale.get() * Math.pow(STEP, Math.signum(e.getDeltaY())), e.getX(), e.getY(), false);
                 e.consume();
             }
         });
@@ -78,32 +98,95 @@ final class ZoomPan {
         return scale.get();
     }
 
+    /** The zoom the graph is laid out for: its area is the viewport's times this. */
+    double laidOut() {
+        return laidOut;
+    }
+
+    /** Called when Fit is asked for (the graph closes an opened host). */
+    void setOnFit(Runnable action) {
+        onFit = action;
+    }
+
+    /** Closes the host opened in the graph, if one is, leaving the zoom as it is. */
+    void closeOpened() {
+        onClose.run();
+    }
+
+    /** Called when Esc asks to close the host opened in the graph. */
+    void setOnClose(Runnable action) {
+        onClose = action;
+    }
+
     /** Back to zoom 1 with nothing moved: the whole graph in view. */
     void fit() {
+        settleLater.stop();
         scale.set(1);
-        content.setTranslateX(0);
-        content.setTranslateY(0);
+        keep = new double[] {0, 0, 0, 0};
+        onFit.run();
+        relayout.run();
     }
 
     void zoomIn() {
-        zoomAt(scale.get() * STEP, viewport.getWidth() / 2, viewport.getHeight() / 2);
+        zoomAt(scale.get() * STEP, viewport.getWidth() / 2, viewport.getHeight() / 2, true);
     }
 
     void zoomOut() {
-        zoomAt(scale.get() / STEP, viewport.getWidth() / 2, viewport.getHeight() / 2);
+        zoomAt(scale.get() / STEP, viewport.getWidth() / 2, viewport.getHeight() / 2, true);
     }
 
-    /** Zooms to {@code target} keeping the content point under ({@code x}, {@code y}) where it is. */
-    void zoomAt(double target, double x, double y) {
-        double s = scale.get();
+    /**
+     * Zooms to {@code target} keeping the content point under ({@code x}, {@code y}) where it is: at once by
+     * scaling the content, and laid out for the new size when it settles ({@code now}: at once).
+     */
+    void zoomAt(double target, double x, double y, boolean now) {
         double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, target));
-        // The content scales about its own centre; work in the point's content coordinates.
-        double cx = viewport.getWidth() / 2;
-        double cy = viewport.getHeight() / 2;
-        double px = (x - content.getTranslateX() - cx) / s;
-        double py = (y - content.getTranslateY() - cy) / s;
+        double v = interim.getX();
+        // The content point under (x, y), in the content's own units, and as a fraction of its size.
+        double cx = (x - content.getTranslateX()) / v;
+        double cy = (y - content.getTranslateY()) / v;
+        double w = viewport.getWidth() * laidOut;
+        double h = viewport.getHeight() * laidOut;
         scale.set(next);
-        moveTo(x - cx - px * next, y - cy - py * next);
+        double nv = next / laidOut;
+        interim.setX(nv);
+        interim.setY(nv);
+        moveTo(x - cx * nv, y - cy * nv);
+        keep = new double[] {w <= 0 ? 0 : cx / w, h <= 0 ? 0 : cy / h, x, y};
+        if (now) {
+            settle();
+        } else {
+            settleLater.playFromStart();
+        }
+    }
+
+    /** The zoom has settled: the graph lays itself out for it (see {@link #applyLayout}). */
+    private void settle() {
+        settleLater.stop();
+        relayout.run();
+    }
+
+    /**
+     * Called by the graph as it lays out: with a settled zoom waiting, the content is now laid out for it, drawn
+     * at scale 1 and moved so that the point that was under the pointer is again.
+     */
+    void applyLayout() {
+        if (keep == null || settleLater.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return;
+        }
+        laidOut = scale.get();
+        interim.setX(1);
+        interim.setY(1);
+        double w = viewport.getWidth() * laidOut;
+        double h = viewport.getHeight() * laidOut;
+        double[] k = keep;
+        keep = null;
+        moveTo(k[2] - k[0] * w, k[3] - k[1] * h);
+    }
+
+    /** Whether the zoom shown is laid out (no wheel still turning, no layout waiting for it). */
+    boolean settled() {
+        return keep == null && settleLater.getStatus() != javafx.animation.Animation.Status.RUNNING;
     }
 
     private void moveTo(double tx, double ty) {
@@ -112,15 +195,12 @@ final class ZoomPan {
         clamp();
     }
 
-    /**
-     * Keeps the content covering the viewport when zoomed in, and inside it when zoomed out: the graph can
-     * never be panned out of sight.
-     */
+    /** Keeps the content covering the viewport: the graph can never be panned out of sight. */
     private void clamp() {
         double s = scale.get();
-        double limitX = Math.abs(viewport.getWidth() * (s - 1)) / 2;
-        double limitY = Math.abs(viewport.getHeight() * (s - 1)) / 2;
-        content.setTranslateX(Math.max(-limitX, Math.min(limitX, content.getTranslateX())));
-        content.setTranslateY(Math.max(-limitY, Math.min(limitY, content.getTranslateY())));
+        double minX = viewport.getWidth() * (1 - s);
+        double minY = viewport.getHeight() * (1 - s);
+        content.setTranslateX(Math.max(minX, Math.min(0, content.getTranslateX())));
+        content.setTranslateY(Math.max(minY, Math.min(0, content.getTranslateY())));
     }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GraphLayoutPropertiesTest {
 
-    private static final double[][] SIZES = {{800, 400}, {950, 460}, {1400, 700}};
+    /** The smallest graph area, the default window's (1280 x 800 with the side panel and the log), and a large one. */
+    private static final double[][] SIZES = {{800, 400}, {946, 487}, {1400, 700}};
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (int ports : new int[] {1, 3, 8}) {
             for (int hosts : new int[] {1, 3, 10, 30, 100, 300}) {
-                for (int sockets : new int[] {1, 3, 20, 200}) {
+                for (int sockets : new int[] {1, 3, 6, 20, 200}) {
                     for (double[] size : SIZES) {
                         out.add(Arguments.of(ports, hosts, sockets, size[0], size[1]));
                     }
@@ -38,14 +39,19 @@ class GraphLayoutPropertiesTest {
         return out.stream();
     }
 
-    /** As the scene asks: up to 12 sockets each get a label, spread over the ports; more are one bundle per port. */
+    /**
+     * As the scene asks: up to 12 sockets each get a label, spread over the ports (in the order of their ports);
+     * more are one bundle per port.
+     */
     static HostDemand demand(int place, int sockets, int ports) {
         List<Integer> items = new ArrayList<>();
-        int labels = sockets > 12 ? Math.min(ports, sockets) : sockets;
+        boolean bundled = sockets > 12;
+        int labels = bundled ? Math.min(ports, sockets) : sockets;
         for (int i = 0; i < labels; i++) {
             items.add((place + i) % ports);
         }
-        return new HostDemand("10.0." + place / 250 + "." + place % 250, place, items);
+        items.sort(null);
+        return new HostDemand("10.0." + place / 250 + "." + place % 250, place, items, bundled ? labels : 0);
     }
 
     static List<HostDemand> hosts(int count, int sockets, int ports) {
@@ -84,34 +90,25 @@ class GraphLayoutPropertiesTest {
                                                                  double h) {
         List<HostDemand> demands = hosts(hostCount, sockets, ports);
         Layout layout = GraphLayout.compute(w, h, ports, demands);
-        List<Curve> curves = new ArrayList<>();
         for (HostPlace host : layout.hosts()) {
             HostDemand d = demands.stream().filter(x -> x.key().equals(host.key())).findFirst().orElseThrow();
-            if (layout.detail() == Detail.FULL) {
-                assertEquals(d.items(), host.slots().size());
-                for (int i = 0; i < host.slots().size(); i++) {
-                    Box slot = host.slots().get(i);
-                    curves.add(Curve.of(host.key(), -1, host.anchor(), host.labelIn(slot)));
-                    curves.add(Curve.of(host.key(), d.itemPorts().get(i), host.labelOut(slot),
-                            layout.portAnchor(d.itemPorts().get(i), host.side())));
-                }
+            if (host.detail() == Detail.COMPACT) {
+                assertTrue(host.slots().isEmpty(), "a counted row has no labels");
             } else {
-                assertTrue(host.slots().isEmpty(), "no labels below full detail");
-                for (int port : d.itemPorts().stream().distinct().toList()) {
-                    curves.add(Curve.of(host.key(), port, host.anchor(), layout.portAnchor(port, host.side())));
-                }
+                assertEquals(d.items(), host.slots().size(), "a label or a mark for every item");
             }
         }
+        List<EdgeRoutes.Route> curves = EdgeRoutes.of(layout, demands);
         // No curve runs through a box that is not its own host, label or port.
-        for (Curve c : curves) {
-            HostPlace own = layout.host(c.host);
+        for (EdgeRoutes.Route c : curves) {
+            HostPlace own = layout.host(c.host());
             for (Box b : allBoxes(layout)) {
                 boolean mine = b.equals(own.box()) || own.slots().contains(b)
-                        || (c.port >= 0 && b.equals(layout.ports().get(c.port)));
+                        || (c.port() >= 0 && b.equals(layout.ports().get(c.port())));
                 if (!mine) {
-                    for (HostPlace.Point p : c.points) {
+                    for (HostPlace.Point p : c.points()) {
                         assertFalse(p.x() > b.x() + 0.5 && p.x() < b.right() - 0.5 && p.y() > b.y() + 0.5
-                                && p.y() < b.bottom() - 0.5, c.host + "'s edge runs under " + b);
+                                && p.y() < b.bottom() - 0.5, c.host() + "'s edge runs under " + b);
                     }
                 }
             }
@@ -119,14 +116,16 @@ class GraphLayoutPropertiesTest {
         // Edges of different hosts to the same port from the same side never cross.
         for (int i = 0; i < curves.size(); i++) {
             for (int j = i + 1; j < curves.size(); j++) {
-                Curve a = curves.get(i);
-                Curve b = curves.get(j);
-                if (!a.host.equals(b.host) && a.port >= 0 && a.port == b.port
-                        && a.points.get(0).x() == b.points.get(0).x() && a.crosses(b)) {
-                    fail(a.host + " and " + b.host + " cross on their way to port " + a.port);
+                EdgeRoutes.Route a = curves.get(i);
+                EdgeRoutes.Route b = curves.get(j);
+                if (!a.host().equals(b.host()) && a.port() >= 0 && a.port() == b.port()
+                        && layout.host(a.host()).side() == layout.host(b.host()).side() && EdgeRoutes.cross(a, b)) {
+                    fail(a.host() + " and " + b.host() + " cross on their way to port " + a.port());
                 }
             }
         }
+        // One host's own edges never cross each other: its items come in the order of their ports.
+        assertEquals(0, EdgeRoutes.crossings(curves, true), "crossings between edges of one host");
     }
 
     @ParameterizedTest(name = "{0} ports, {1} hosts x {2} sockets in {3}x{4}")
@@ -138,7 +137,7 @@ class GraphLayoutPropertiesTest {
         List<HostDemand> more = new ArrayList<>(before);
         more.add(demand(hostCount, sockets, ports));
         Layout grown = GraphLayout.compute(w, h, ports, more);
-        if (grown.detail() == was.detail()) {
+        if (sameLevels(was, grown)) {
             for (HostPlace host : was.hosts()) {
                 HostPlace now = grown.host(host.key());
                 if (now != null) { // in a grouped layout, the newcomer may push the last one into the group
@@ -153,11 +152,12 @@ class GraphLayoutPropertiesTest {
         List<HostDemand> fewer = new ArrayList<>(before);
         HostDemand gone = fewer.remove(leaving);
         Layout shrunk = GraphLayout.compute(w, h, ports, fewer);
-        if (shrunk.detail() != was.detail()) {
+        if (!sameLevels(was, shrunk)) {
             return;
         }
-        double allowed = (was.detail() == Detail.FULL ? Metrics.blockHeight(gone.items()) + Metrics.BLOCK_GAP
-                : Metrics.ROW_HEIGHT + Metrics.ROW_GAP) + 1e-6;
+        HostPlace goneAt = was.host(gone.key());
+        Detail goneLevel = goneAt == null ? Detail.COMPACT : goneAt.detail();
+        double allowed = Metrics.blockHeight(goneLevel, gone.items()) + 2 * Metrics.BLOCK_GAP + 1e-6;
         for (HostPlace host : was.hosts()) {
             HostPlace now = shrunk.host(host.key());
             if (now == null || host.key().equals(gone.key())) {
@@ -170,10 +170,24 @@ class GraphLayoutPropertiesTest {
         }
     }
 
+    /** Whether every host drawn in both layouts is drawn at the same detail (else the picture is a new one). */
+    static boolean sameLevels(Layout a, Layout b) {
+        if (a.detail() != b.detail()) {
+            return false;
+        }
+        for (HostPlace h : a.hosts()) {
+            HostPlace o = b.host(h.key());
+            if (o != null && o.detail() != h.detail()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The classroom: 30 phones with up to 3 sockets each are all drawn in the 1280×800 window's graph area. */
     @Test
     void thirtyPhonesWithThreeSocketsEachAreAllDrawnInTheDefaultWindow() {
-        Layout layout = GraphLayout.compute(950, 460, 1, hosts(30, 3, 1));
+        Layout layout = GraphLayout.compute(946, 487, 1, hosts(30, 3, 1));
         assertNotEquals(Detail.GROUPED, layout.detail());
         assertEquals(30, layout.hosts().size());
     }
@@ -216,53 +230,9 @@ class GraphLayoutPropertiesTest {
         return boxes;
     }
 
-    /** An edge as the scene draws it (a cubic with level tangents at both ends), sampled into a polyline. */
-    record Curve(String host, int port, List<HostPlace.Point> points) {
-        static final int STEPS = 24;
-
-        static Curve of(String host, int port, HostPlace.Point a, HostPlace.Point b) {
-            List<HostPlace.Point> pts = new ArrayList<>();
-            double bend = (b.x() - a.x()) / 2;
-            for (int i = 0; i <= STEPS; i++) {
-                double t = (double) i / STEPS;
-                double u = 1 - t;
-                double x = u * u * u * a.x() + 3 * u * u * t * (a.x() + bend) + 3 * u * t * t * (b.x() - bend)
-                        + t * t * t * b.x();
-                double y = u * u * u * a.y() + 3 * u * u * t * a.y() + 3 * u * t * t * b.y() + t * t * t * b.y();
-                pts.add(new HostPlace.Point(x, y));
-            }
-            return new Curve(host, port, pts);
-        }
-
-        /** Whether the two cross properly anywhere but in the last step before their shared end. */
-        boolean crosses(Curve o) {
-            for (int i = 0; i < STEPS - 1; i++) {
-                for (int j = 0; j < STEPS - 1; j++) {
-                    if (properlyCross(points.get(i), points.get(i + 1), o.points.get(j), o.points.get(j + 1))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private static boolean properlyCross(HostPlace.Point p1, HostPlace.Point p2, HostPlace.Point q1,
-                                             HostPlace.Point q2) {
-            double d1 = orient(q1, q2, p1);
-            double d2 = orient(q1, q2, p2);
-            double d3 = orient(p1, p2, q1);
-            double d4 = orient(p1, p2, q2);
-            return d1 * d2 < -1e-9 && d3 * d4 < -1e-9;
-        }
-
-        private static double orient(HostPlace.Point a, HostPlace.Point b, HostPlace.Point c) {
-            return (b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x());
-        }
-    }
-
     @Test
     void withNoHostYetThePortsStandInTheMiddle() {
-        for (double[] size : new double[][] {{800, 400}, {950, 460}, {1400, 700}}) {
+        for (double[] size : new double[][] {{800, 400}, {946, 487}, {1400, 700}}) {
             for (int ports : new int[] {1, 3, 8}) {
                 Layout layout = GraphLayout.compute(size[0], size[1], ports, java.util.List.of());
                 for (Box port : layout.ports()) {

