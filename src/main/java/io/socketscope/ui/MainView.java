@@ -57,6 +57,7 @@ public final class MainView {
     @FXML private ComboBox<Protocol> protocolChoice;
     @FXML private MenuButton wellKnownButton;
     @FXML private HBox portsBar;
+    @FXML private HBox toolbar;
     @FXML private TabPane sideTabs;
     @FXML private TabPane lowerTabs;
     @FXML private Tab socketsTab;
@@ -182,6 +183,8 @@ public final class MainView {
         });
         ((javafx.scene.layout.VBox) messageLabel.getParent()).getChildren()
                 .add(1, machine.holderLink(viewModel.heldPortProperty()));
+        ControlWords.keep(toolbar, portNote);
+        ControlWords.keep(bar, null);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
         presenter = new PresenterMode(presentToggle, graph, logToggle, panelToggle);

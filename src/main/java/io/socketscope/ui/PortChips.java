@@ -42,6 +42,7 @@ final class PortChips {
             return;
         }
         Label heading = new Label("Open ports:");
+        heading.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.getStyleClass().add("ports-heading");
         portsBar.getChildren().add(heading);
         for (PortListener l : viewModel.listeners()) {
@@ -50,7 +51,10 @@ final class PortChips {
             String id = l.protocol().option() + "-" + l.port();
             stop.setId("stop-" + id);
             stop.setOnAction(e -> viewModel.stop(l));
+            text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox chip = new HBox(6, text, stop);
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             chip.getStyleClass().addAll("port-chip", "port-chip-" + l.protocol().option());
             chip.setId("chip-" + id);

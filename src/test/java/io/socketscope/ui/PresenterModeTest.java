@@ -31,9 +31,38 @@ class PresenterModeTest {
     private MainWindow window;
     private final List<Socket> clients = new ArrayList<>();
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = MainWindow.show(stage, ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofSeconds(60)));
+    }
+
+    /** On a 1280 x 720 projector, twelve phones of two sockets each: every socket's descriptor readable. */
+    @Test
+    void onAProjectorTwelvePhonesOfTwoShowEverySocketsDescriptor(FxRobot robot) throws Exception {
+        onFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
+        int port = FxTesting.startOnAnyPort(robot, window);
+        robot.clickOn("#presentToggle");
+        for (int h = 0; h < 12; h++) {
+            for (int k = 0; k < 2; k++) {
+                Socket s = new Socket();
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.1." + (h + 2)), 0));
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), port), 5000);
+                clients.add(s);
+            }
+        }
+        waitUntil("24 sockets drawn, laid out and still", () -> onFx(() -> window.graph().openSocketLabels().size() == 24
+                && window.graph().settled(12)));
+        waitUntil("24 labels on screen", () -> onFx(() -> ClassroomTest.socketLabels(window).stream()
+                .filter(l -> l.getSkin() != null).count()) == 24);
+        ClassroomTest.assertReadableAndTrue(window, onFx(() -> ClassroomTest.socketLabels(window)), port);
+        robot.clickOn("#presentToggle");
     }
 
     @AfterEach
