@@ -17,6 +17,22 @@ final class ControlWords {
     private ControlWords() {
     }
 
+    /**
+     * Lets the wheel (and a drag) move {@code scroll} sideways: a bar of chips wider than the window keeps each
+     * chip whole and shows the rest as it scrolls, with no scroll bar to make the bar taller.
+     */
+    static void scrollSideways(javafx.scene.control.ScrollPane scroll) {
+        scroll.setMinWidth(0);
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double delta = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+            double range = scroll.getContent().getBoundsInLocal().getWidth() - scroll.getViewportBounds().getWidth();
+            if (range > 0 && delta != 0) {
+                scroll.setHvalue(Math.max(0, Math.min(1, scroll.getHvalue() - delta / range)));
+                e.consume();
+            }
+        });
+    }
+
     /** Every control in {@code bar} at least as wide as its text; {@code flexible} (or null) takes what is left. */
     static void keep(Parent bar, Label flexible) {
         for (Node n : bar.getChildrenUnmodifiable()) {

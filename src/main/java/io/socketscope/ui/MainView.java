@@ -58,6 +58,7 @@ public final class MainView {
     @FXML private MenuButton wellKnownButton;
     @FXML private HBox portsBar;
     @FXML private HBox toolbar;
+    @FXML private javafx.scene.control.ScrollPane portsScroll;
     @FXML private TabPane sideTabs;
     @FXML private TabPane lowerTabs;
     @FXML private Tab socketsTab;
@@ -184,6 +185,7 @@ public final class MainView {
         ((javafx.scene.layout.VBox) messageLabel.getParent()).getChildren()
                 .add(1, machine.holderLink(viewModel.heldPortProperty()));
         ControlWords.keep(toolbar, portNote);
+        ControlWords.scrollSideways(portsScroll);
         ControlWords.keep(bar, null);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);

@@ -40,7 +40,10 @@ final class ZoomPan {
     private final PauseTransition settleLater = new PauseTransition(SETTLE);
     /** The zoom the layout was computed for. */
     private double laidOut = 1;
-    /** A settled zoom waiting for its layout: the content point (as a fraction of the content) to keep, and where. */
+    /**
+     * A settled zoom waiting for its layout: the content point to keep (x from the nearer side edge, negative
+     * from the right; y as a fraction), and where on screen.
+     */
     private double[] keep;
     private Runnable onFit = () -> { };
     private Runnable onClose = () -> { };
@@ -152,7 +155,9 @@ final class ZoomPan {
         interim.setX(nv);
         interim.setY(nv);
         moveTo(x - cx * nv, y - cy * nv);
-        keep = new double[] {w <= 0 ? 0 : cx / w, h <= 0 ? 0 : cy / h, x, y};
+        // Hosts stand against the outer margins and the ports in the middle: a point left of the middle keeps its
+        // distance from the left edge, one right of it from the right edge; heights keep their fraction.
+        keep = new double[] {cx < w / 2 ? cx : cx - w, h <= 0 ? 0 : cy / h, x, y};
         if (now) {
             settle();
         } else {
@@ -181,7 +186,8 @@ final class ZoomPan {
         double h = viewport.getHeight() * laidOut;
         double[] k = keep;
         keep = null;
-        moveTo(k[2] - k[0] * w, k[3] - k[1] * h);
+        double cx = k[0] >= 0 ? k[0] : w + k[0];
+        moveTo(k[2] - cx, k[3] - k[1] * h);
     }
 
     /** Whether the zoom shown is laid out (no wheel still turning, no layout waiting for it). */
