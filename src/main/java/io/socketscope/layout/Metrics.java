@@ -40,7 +40,7 @@ public final class Metrics {
      * of the host passes above or below a mark, never through it.
      */
     public static final double LANE = 7.25;
-    public static final double MARK_BLOCK_GAP = 1;
+    public static final double MARK_BLOCK_GAP = 0;
 
     /** {@link Detail#COMPACT}: a one-line host box that counts its sockets. */
     public static final double ROW_WIDTH = 212;

@@ -268,6 +268,11 @@ public final class GraphView extends Region {
         return sockets.drawnEdges();
     }
 
+    /** Whether this socket's edge has its lines and label made, for tests. */
+    boolean socketHasNodes(long socketId) {
+        return sockets.hasNodes(socketId);
+    }
+
     /** Edges whose lines and label were made (those put in the scene at least once). */
     public int edgesWithNodes() {
         return sockets.edgesWithNodes();

@@ -373,6 +373,12 @@ final class HostEdges {
         return edges.size();
     }
 
+    /** Whether the socket's edge has its lines and label (it was put in the scene at least once). */
+    boolean hasNodes(long socketId) {
+        SocketEdge e = edges.get(socketId);
+        return e != null && e.hasNodes();
+    }
+
     /** Edges whose nodes were made: those put in the scene at least once. */
     int edgesWithNodes() {
         return (int) edges.values().stream().filter(SocketEdge::hasNodes).count();
