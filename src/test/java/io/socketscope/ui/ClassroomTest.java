@@ -217,6 +217,12 @@ class ClassroomTest {
         long hostLinks = onFx(() -> window.graph().lookupAll(".host-link").size());
         assertEquals(0, hostLinks, "no host draws one line for several sockets");
         assertTrue(onFx(() -> window.graph().currentLayout().detail()) == Detail.MARKS);
+        // A mark is a socket's label like any other: a click shows its details and marks it as selected.
+        Label mark = marks.get(17);
+        robot.clickOn(mark);
+        waitUntil("the clicked mark's socket is shown", () -> onFx(() -> window.viewModel().selectedProperty().get() != null
+                && window.viewModel().selectedProperty().get().id() == (long) mark.getUserData()));
+        waitUntil("the mark is selected", () -> onFx(() -> selected(mark)));
     }
 
     @Test
