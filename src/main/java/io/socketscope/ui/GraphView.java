@@ -94,6 +94,20 @@ public final class GraphView extends Region {
         zoom = new ZoomPan(this, magnified, this::requestLayout);
         zoom.setOnFit(() -> open(null));
         zoom.setOnClose(() -> open(null));
+        zoom.setAnchors(new ZoomPan.Anchors() {
+            @Override
+            public String at(double x, double y) {
+                return hostNear(x / magnification.getX(), y / magnification.getX());
+            }
+
+            @Override
+            public double[] origin(String key) {
+                HostPlace h = layout == null ? null : layout.host(key);
+                double m = magnification.getX();
+                return h == null ? null
+                        : new double[] {h.box().x() * m, h.box().y() * m, h.box().width() * m, h.box().height() * m};
+            }
+        });
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
         sockets.onHostGone = ip -> {
             glide.forget(ip);
@@ -313,6 +327,29 @@ public final class GraphView extends Region {
         }
     }
 
+    /**
+     * The host at or nearest to a point of the graph (on the point's side of the ports, within a block's height
+     * or so), or null: what a zoom around that point keeps under the pointer.
+     */
+    private String hostNear(double x, double y) {
+        if (layout == null) {
+            return null;
+        }
+        String best = null;
+        double bestDistance = 60;
+        for (HostPlace h : layout.hosts()) {
+            if ((x < layout.width() / 2) != (h.side() == io.socketscope.layout.Side.LEFT)) {
+                continue;
+            }
+            double distance = Math.abs(y - h.box().centerY());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = h.key();
+            }
+        }
+        return best;
+    }
+
     /** Whether some host on screen counts its sockets instead of drawing them (or some are in the group). */
     private boolean counted() {
         if (layout == null) {
@@ -350,8 +387,7 @@ public final class GraphView extends Region {
 
     @Override
     protected void layoutChildren() {
-        zoom.applyLayout();
-        double z = zoom.laidOut();
+        double z = zoom.zoomToLayOut();
         double m = magnification.getX();
         double w = getWidth() * z / m;
         double h = getHeight() * z / m;
@@ -408,6 +444,7 @@ public final class GraphView extends Region {
         placeholder.relocate((getWidth() - placeholder.getWidth()) / 2, (getHeight() - placeholder.getHeight()) / 2);
         // The caption stays along the viewport's foot whatever the zoom and pan: it is not in the content.
         Layout fit = layout;
+        zoom.laidOutAt(z);
         caption.place(z == 1 ? fit.caption() : new io.socketscope.layout.Box(fit.caption().x(),
                 fit.caption().y() - (h - getHeight() / m), fit.caption().width() - (w - getWidth() / m),
                 fit.caption().height()));

@@ -23,6 +23,15 @@ import javafx.util.Duration;
  */
 final class ZoomPan {
 
+    /** What stands where in the content, so that a zoom keeps the thing under the pointer under it. */
+    interface Anchors {
+        /** A key for the thing at or nearest to ({@code x}, {@code y}) of the content, or null. */
+        String at(double x, double y);
+
+        /** Where that thing is in the content now (as just laid out: x, y, width, height), or null if it is gone. */
+        double[] origin(String key);
+    }
+
     static final double MIN_SCALE = 1;
     static final double MAX_SCALE = 4;
     static final double STEP = 1.25;
@@ -46,6 +55,21 @@ final class ZoomPan {
      */
     private double[] keep;
     private Runnable onFit = () -> { };
+    private Anchors anchors = new Anchors() {
+        @Override
+        public String at(double x, double y) {
+            return null;
+        }
+
+        @Override
+        public double[] origin(String key) {
+            return null;
+        }
+    };
+    /** The thing under the pointer when the zoom began, and where in it the pointer was (fractions of its size). */
+    private String anchorKey;
+    private double anchorDx;
+    private double anchorDy;
     private Runnable onClose = () -> { };
     private double pressX;
     private double pressY;
@@ -111,6 +135,10 @@ final class ZoomPan {
         onFit = action;
     }
 
+    void setAnchors(Anchors anchors) {
+        this.anchors = anchors;
+    }
+
     /** Closes the host opened in the graph, if one is, leaving the zoom as it is. */
     void closeOpened() {
         onClose.run();
@@ -126,6 +154,7 @@ final class ZoomPan {
         settleLater.stop();
         scale.set(1);
         keep = new double[] {0, 0, 0, 0};
+        anchorKey = null;
         onFit.run();
         relayout.run();
     }
@@ -158,6 +187,22 @@ final class ZoomPan {
         // Hosts stand against the outer margins and the ports in the middle: a point left of the middle keeps its
         // distance from the left edge, one right of it from the right edge; heights keep their fraction.
         keep = new double[] {cx < w / 2 ? cx : cx - w, h <= 0 ? 0 : cy / h, x, y};
+        // Better still, the host under the pointer stays under it, whatever the new layout does with it.
+        if (settleLater.getStatus() != javafx.animation.Animation.Status.RUNNING || anchorKey == null) {
+            double[] at = null;
+            anchorKey = anchors.at(cx, cy);
+            if (anchorKey != null) {
+                at = anchors.origin(anchorKey);
+            }
+            if (at == null) {
+                anchorKey = null;
+            } else {
+                // Where in the thing the pointer is, as fractions of its size: a host's box changes its size
+                // with its detail, and the pointer stays over the same part of it.
+                anchorDx = at[2] <= 0 ? 0 : (cx - at[0]) / at[2];
+                anchorDy = at[3] <= 0 ? 0 : (cy - at[1]) / at[3];
+            }
+        }
         if (now) {
             settle();
         } else {
@@ -165,27 +210,39 @@ final class ZoomPan {
         }
     }
 
-    /** The zoom has settled: the graph lays itself out for it (see {@link #applyLayout}). */
+    /** The zoom has settled: the graph lays itself out for it (see {@link #laidOutAt}). */
     private void settle() {
         settleLater.stop();
         relayout.run();
     }
 
+    /** The zoom the graph should be laid out for now: a settled zoom waiting for its layout, else the last one. */
+    double zoomToLayOut() {
+        return keep != null && settleLater.getStatus() != javafx.animation.Animation.Status.RUNNING ? scale.get() : laidOut;
+    }
+
     /**
-     * Called by the graph as it lays out: with a settled zoom waiting, the content is now laid out for it, drawn
-     * at scale 1 and moved so that the point that was under the pointer is again.
+     * Called by the graph once it is laid out for {@code z}: with a settled zoom waiting, the content is now
+     * laid out for it; it is drawn at scale 1 and moved so that the host that was under the pointer is again
+     * (or, with no host there, the same distance from the nearer side edge and the same fraction down).
      */
-    void applyLayout() {
-        if (keep == null || settleLater.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+    void laidOutAt(double z) {
+        if (keep == null || settleLater.getStatus() == javafx.animation.Animation.Status.RUNNING || z != scale.get()) {
             return;
         }
-        laidOut = scale.get();
+        laidOut = z;
         interim.setX(1);
         interim.setY(1);
         double w = viewport.getWidth() * laidOut;
         double h = viewport.getHeight() * laidOut;
         double[] k = keep;
         keep = null;
+        double[] at = anchorKey == null ? null : anchors.origin(anchorKey);
+        anchorKey = null;
+        if (at != null) {
+            moveTo(k[2] - at[0] - anchorDx * at[2], k[3] - at[1] - anchorDy * at[3]);
+            return;
+        }
         double cx = k[0] >= 0 ? k[0] : w + k[0];
         moveTo(k[2] - cx, k[3] - k[1] * h);
     }

@@ -274,10 +274,18 @@ class ClassroomTest {
         assertEquals(Detail.COMPACT, onFx(() -> window.graph().currentLayout().detail()), "30 x 6 are counted at Fit");
         waitUntil("the caption says how to see them", () -> onFx(() -> ((Label) window.graph().lookup(".graph-caption"))
                 .getText()).contains("zoom in"));
+        // The wheel over a phone zooms around it: once laid out for the new zoom, that phone is still under the pointer.
+        Label phone = onFx(() -> hostAddresses(window).stream().filter(l -> l.getText().equals("127.0.1.12")).findFirst()
+                .orElseThrow());
+        robot.moveTo(phone);
+        javafx.geometry.Point2D pointer = robot.point(phone).query();
         for (int i = 0; i < 3; i++) {
-            robot.clickOn("#zoom-in");
+            robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
         }
-        waitUntil("laid out for 195%", () -> onFx(() -> window.graph().settled(HOSTS)));
+        waitUntil("laid out for 195%", () -> onFx(() -> window.graph().zoom().scale() > 1.9 && window.graph().settled(HOSTS)));
+        Node phoneNode = onFx(() -> window.graph().lookup("#host-127-0-1-12"));
+        Bounds onScreen = onFx(() -> phoneNode.localToScreen(phoneNode.getBoundsInLocal()));
+        assertTrue(onScreen.contains(pointer), "127.0.1.12 at " + onScreen + " is still under the pointer at " + pointer);
         waitUntil("every socket drawn", () -> onFx(() -> window.graph().lookupAll(".socket-edge").stream()
                 .filter(n -> n.getScene() != null && isShown(n)).count()) == HOSTS * 6);
         robot.clickOn("#zoom-fit");
