@@ -74,6 +74,7 @@ public final class MainView {
     private MachineTab machine;
     private PortChips chips;
     private SessionMenu session;
+    private HelpMenu help;
     private LearnView learn;
     private final javafx.scene.control.Tab learnTab = new javafx.scene.control.Tab("Learn");
     @FXML private Tab socketTab;
@@ -178,6 +179,8 @@ public final class MainView {
         session = new SessionMenu(viewModel, graph);
         javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) presentToggle.getParent();
         bar.getChildren().add(bar.getChildren().indexOf(presentToggle), session.button());
+        help = new HelpMenu(this::phoneUrl);
+        bar.getChildren().add(help.button());
         machine = new MachineTab(lowerTabs, viewModel::model, group -> {
             socketsTable.filterHost(group.replace(" ", " :")); // "TCP 8080" -> "TCP :8080": that port's sockets
             lowerTabs.getSelectionModel().select(socketsTab);
@@ -323,6 +326,10 @@ public final class MainView {
     /** Opens the side panel on the Learn tab. */
     void showLearn() {
         sideTabs.getSelectionModel().select(learnTab);
+    }
+
+    HelpMenu help() {
+        return help;
     }
 
     SessionMenu session() {

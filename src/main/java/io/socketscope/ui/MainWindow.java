@@ -55,6 +55,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("main-view.css").toExternalForm());
         stage.setTitle("SocketScope: one port, many sockets");
         stage.setScene(scene);
+        AppIcon.dress(stage);
         placement.apply(stage, screens);
         stage.setOnHidden(e -> {
             view.machine().close();
@@ -94,6 +95,7 @@ public final class MainWindow {
             hidden.handle(e);
         });
         stage.setTitle("SocketScope: replay of " + name + " (nothing listens)");
+        AppIcon.dress(stage);
         window.view.chips().setNoneText("A replay: the recorded ports are drawn below; nothing listens here.");
         window.viewModel.portTextProperty().set("");
         window.viewModel.say("Replaying " + name + ": " + session.events().size() + " recorded events.");
@@ -147,9 +149,15 @@ public final class MainWindow {
         view.session().startRecording(file);
     }
 
-    /** The version written into recordings made from the Session menu. */
+    /** The window's controller, for tests in this package. */
+    MainView view() {
+        return view;
+    }
+
+    /** The version written into recordings made from the Session menu, and said in Help › About. */
     public void setAppVersion(String appVersion) {
         view.session().setAppVersion(appVersion);
+        view.help().setAppVersion(appVersion);
     }
 
     /** Shows the Sockets table, or (false) the tab shown before it; returns the table (for the benchmark). */
