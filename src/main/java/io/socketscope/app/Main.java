@@ -50,9 +50,24 @@ public final class Main {
         }
         if (options.headless()) {
             runHeadless(options);
+        } else if (noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
+                System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"))) {
+            System.err.println("socketscope: there is no display to open the window on (DISPLAY is not set)."
+                    + " Over SSH or in a script, run it with --headless: one line per event in the terminal.");
+            System.exit(1);
         } else {
             SocketScopeApp.launch(options, args);
         }
+    }
+
+    /**
+     * Whether a window cannot be opened here: on Linux (and other X11 systems) with neither an X display nor
+     * a Wayland one, JavaFX would fail with a stack trace. Monocle (tests, the benchmark) needs no display.
+     */
+    static boolean noDisplay(String os, String display, String wayland, String glassPlatform) {
+        boolean x11 = !os.startsWith("Windows") && !os.startsWith("Mac");
+        return x11 && (display == null || display.isBlank()) && (wayland == null || wayland.isBlank())
+                && !"Monocle".equals(glassPlatform);
     }
 
     private static void runHeadless(Options options) throws InterruptedException {

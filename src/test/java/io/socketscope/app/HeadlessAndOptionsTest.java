@@ -18,6 +18,17 @@ import org.junit.jupiter.api.Test;
 class HeadlessAndOptionsTest {
 
     @Test
+    void withNoDisplayTheWindowIsNotTriedButTheWordsSayWhatToDo() {
+        org.junit.jupiter.api.Assertions.assertTrue(Main.noDisplay("Linux", null, null, null));
+        org.junit.jupiter.api.Assertions.assertTrue(Main.noDisplay("Linux", " ", "", null));
+        org.junit.jupiter.api.Assertions.assertFalse(Main.noDisplay("Linux", ":0", null, null));
+        org.junit.jupiter.api.Assertions.assertFalse(Main.noDisplay("Linux", null, "wayland-0", null));
+        org.junit.jupiter.api.Assertions.assertFalse(Main.noDisplay("Linux", null, null, "Monocle"));
+        org.junit.jupiter.api.Assertions.assertFalse(Main.noDisplay("Mac OS X", null, null, null));
+        org.junit.jupiter.api.Assertions.assertFalse(Main.noDisplay("Windows 11", null, null, null));
+    }
+
+    @Test
     void optionsParse() throws Exception {
         Options o = Options.parse(List.of("--port", "9090", "--bind", "local", "--start", "--idle-timeout", "5"));
         assertEquals(9090, o.port());
