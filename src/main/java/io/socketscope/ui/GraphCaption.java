@@ -56,7 +56,7 @@ final class GraphCaption extends Label {
                     .toString();
         }
         if (counted) {
-            return text.append("Rows count their sockets: zoom in or click a host to see each one.").toString();
+            return text.append("Zoom in or click a host to see its sockets.").toString();
         }
         if (anyTcp) {
             text.append(ports.size() == 1 ? "Every connection to port " + ports.get(0).port()

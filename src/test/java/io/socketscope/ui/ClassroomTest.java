@@ -273,7 +273,7 @@ class ClassroomTest {
         waitUntil("laid out", () -> onFx(() -> window.graph().settled(HOSTS)));
         assertEquals(Detail.COMPACT, onFx(() -> window.graph().currentLayout().detail()), "30 x 6 are counted at Fit");
         waitUntil("the caption says how to see them", () -> onFx(() -> ((Label) window.graph().lookup(".graph-caption"))
-                .getText()).contains("zoom in"));
+                .getText()).contains("Zoom in"));
         // The wheel over a phone zooms around it: once laid out for the new zoom, that phone is still under the pointer.
         Label phone = onFx(() -> hostAddresses(window).stream().filter(l -> l.getText().equals("127.0.1.12")).findFirst()
                 .orElseThrow());
