@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
-import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -94,20 +93,7 @@ public final class GraphView extends Region {
         zoom = new ZoomPan(this, magnified, this::requestLayout);
         zoom.setOnFit(() -> open(null));
         zoom.setOnClose(() -> open(null));
-        zoom.setAnchors(new ZoomPan.Anchors() {
-            @Override
-            public String at(double x, double y) {
-                return hostNear(x / magnification.getX(), y / magnification.getX());
-            }
-
-            @Override
-            public double[] origin(String key) {
-                HostPlace h = layout == null ? null : layout.host(key);
-                double m = magnification.getX();
-                return h == null ? null
-                        : new double[] {h.box().x() * m, h.box().y() * m, h.box().width() * m, h.box().height() * m};
-            }
-        });
+        zoom.setAnchors(new HostAnchors(() -> layout, magnification::getX));
         // Any node added to or taken off the graph needs a new layout; counts alone do not.
         sockets.onHostGone = ip -> {
             glide.forget(ip);
@@ -325,29 +311,6 @@ public final class GraphView extends Region {
             // The caption sums up the whole graph: the counts on the hosts are what show each socket.
             caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts(), counted(), opened);
         }
-    }
-
-    /**
-     * The host at or nearest to a point of the graph (on the point's side of the ports, within a block's height
-     * or so), or null: what a zoom around that point keeps under the pointer.
-     */
-    private String hostNear(double x, double y) {
-        if (layout == null) {
-            return null;
-        }
-        String best = null;
-        double bestDistance = 60;
-        for (HostPlace h : layout.hosts()) {
-            if ((x < layout.width() / 2) != (h.side() == io.socketscope.layout.Side.LEFT)) {
-                continue;
-            }
-            double distance = Math.abs(y - h.box().centerY());
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = h.key();
-            }
-        }
-        return best;
     }
 
     /** Whether some host on screen counts its sockets instead of drawing them (or some are in the group). */
