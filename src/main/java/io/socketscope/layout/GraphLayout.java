@@ -89,10 +89,7 @@ public final class GraphLayout {
             placed.add(switch (level) {
                 case FULL -> HostBlocks.full(h, side, width, y[s], block);
                 case MARKS -> HostBlocks.marks(h, side, width, y[s], block, h.items() <= wideFit);
-                default -> {
-                    Box row = HostBlocks.row(width, side, y[s]);
-                    yield new HostPlace(h.key(), side, Detail.COMPACT, row, List.of(), side == Side.LEFT ? row.right() : row.x());
-                }
+                default -> HostPlace.row(h.key(), side, HostBlocks.row(width, side, y[s]));
             });
             y[s] += block;
             above[s] = level;

@@ -10,6 +10,6 @@ public record GroupPlace(Side side, Box box, List<String> keys) {
     }
 
     public HostPlace.Point anchor() {
-        return new HostPlace.Point(side == Side.LEFT ? box.right() : box.x(), box.centerY());
+        return new HostPlace.Point(side.towardPorts(box), box.centerY());
     }
 }

@@ -29,8 +29,7 @@ final class GroupedRows {
                 continue;
             }
             Side side = s == 0 ? Side.LEFT : Side.RIGHT;
-            Box box = row(width, side, top, used[s]++);
-            placed.add(new HostPlace(h.key(), side, Detail.COMPACT, box, List.of(), side == Side.LEFT ? box.right() : box.x()));
+            placed.add(HostPlace.row(h.key(), side, row(width, side, top, used[s]++)));
         }
         int longest = Math.max(used[0], sides == 2 ? used[1] : 0) + 1;
         List<Box> ports = PortColumn.place(portCount, GraphLayout.portColumnX(width, sides, hosts.isEmpty()), top,

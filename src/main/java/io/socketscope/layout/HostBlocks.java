@@ -49,7 +49,7 @@ final class HostBlocks {
             x += side == Side.LEFT ? markWidth + Metrics.MARK_GAP : -(markWidth + Metrics.MARK_GAP);
         }
         Box last = slots.get(k - 1);
-        return new HostPlace(h.key(), side, Detail.MARKS, box, slots, side == Side.LEFT ? last.right() : last.x());
+        return new HostPlace(h.key(), side, Detail.MARKS, box, slots, side.towardPorts(last));
     }
 
     /** A counted row's box at {@code top}. */

@@ -18,20 +18,19 @@ public record HostPlace(String key, Side side, Detail detail, Box box, List<Box>
         slots = List.copyOf(slots);
     }
 
-    public HostPlace(String key, Side side, Box box, List<Box> slots) {
-        this(key, side, slots.isEmpty() ? Detail.COMPACT : Detail.FULL, box, slots,
-                slots.isEmpty() ? (side == Side.LEFT ? box.right() : box.x())
-                        : (side == Side.LEFT ? slots.get(0).right() : slots.get(0).x()));
+    /** A counted row: no labels, its edges turn where the row ends. */
+    static HostPlace row(String key, Side side, Box box) {
+        return new HostPlace(key, side, Detail.COMPACT, box, List.of(), side.towardPorts(box));
     }
 
     /** Where the host's edges leave its box: the side facing the ports, at its middle. */
     public Point anchor() {
-        return new Point(side == Side.LEFT ? box.right() : box.x(), box.centerY());
+        return new Point(side.towardPorts(box), box.centerY());
     }
 
     /** Where the edge of the item in {@code slot} leaves the host: its middle, or the mark's own lane. */
     public Point from(Box slot) {
-        return detail == Detail.MARKS ? new Point(side == Side.LEFT ? box.right() : box.x(), slot.centerY()) : anchor();
+        return detail == Detail.MARKS ? new Point(side.towardPorts(box), slot.centerY()) : anchor();
     }
 
     /** Where an edge from the host reaches its label in {@code slot} (a mark's: the end of its lane). */
@@ -39,7 +38,7 @@ public record HostPlace(String key, Side side, Detail detail, Box box, List<Box>
         if (detail == Detail.MARKS) {
             return new Point(turn, slot.centerY());
         }
-        return new Point(side == Side.LEFT ? slot.x() : slot.right(), slot.centerY());
+        return new Point(side.awayFromPorts(slot), slot.centerY());
     }
 
     /** Where an edge leaves the label in {@code slot} for the port (a mark's: the end of its lane). */
@@ -47,7 +46,7 @@ public record HostPlace(String key, Side side, Detail detail, Box box, List<Box>
         if (detail == Detail.MARKS) {
             return new Point(turn, slot.centerY());
         }
-        return new Point(side == Side.LEFT ? slot.right() : slot.x(), slot.centerY());
+        return new Point(side.towardPorts(slot), slot.centerY());
     }
 
     /** The same host placed with its edges turning at {@code x}. */

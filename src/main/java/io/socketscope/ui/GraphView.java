@@ -68,6 +68,7 @@ public final class GraphView extends Region {
     private boolean hostsWaiting;
     /** The host opened by a click: drawn with its full labels if at all possible (null: none). */
     private String opened;
+    private Consumer<String> onHostClicked = ip -> { };
     private boolean countedBefore;
 
     public GraphView() {
@@ -101,7 +102,10 @@ public final class GraphView extends Region {
                 open(null);
             }
         };
-        sockets.onHostClicked = ip -> open(ip.equals(opened) ? null : ip);
+        sockets.onHostClicked = ip -> {
+            open(ip.equals(opened) ? null : ip);
+            onHostClicked.accept(ip);
+        };
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -118,10 +122,7 @@ public final class GraphView extends Region {
      * was the one open).
      */
     public void setOnHostClicked(Consumer<String> handler) {
-        sockets.onHostClicked = ip -> {
-            open(ip.equals(opened) ? null : ip);
-            handler.accept(ip);
-        };
+        onHostClicked = handler;
     }
 
     /**
@@ -273,11 +274,6 @@ public final class GraphView extends Region {
         return sockets.hasNodes(socketId);
     }
 
-    /** Edges whose lines and label were made (those put in the scene at least once). */
-    public int edgesWithNodes() {
-        return sockets.edgesWithNodes();
-    }
-
     /**
      * Every pulse, before its CSS pass (see {@code MainView}): writes the counts that changed, lays the graph
      * out if it must, and hands on the sockets that are now on screen ({@link #setOnSocketShown}). A new
@@ -364,10 +360,11 @@ public final class GraphView extends Region {
         }
         Layout before = layout;
         layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands, opened);
-        if (before == null || before.detail() != layout.detail() || counted() != countedBefore) {
+        boolean counted = counted();
+        if (before == null || before.detail() != layout.detail() || counted != countedBefore) {
             caption.stale();
         }
-        countedBefore = counted();
+        countedBefore = counted;
         int p = 0;
         for (PortNode node : ports.values()) {
             node.place(layout.ports().get(p++));
@@ -405,11 +402,11 @@ public final class GraphView extends Region {
         refreshTexts(false);
         placeholder.autosize();
         placeholder.relocate((getWidth() - placeholder.getWidth()) / 2, (getHeight() - placeholder.getHeight()) / 2);
-        // The caption stays along the viewport's foot whatever the zoom and pan: it is not in the content.
-        Layout fit = layout;
         zoom.laidOutAt(z);
-        caption.place(z == 1 ? fit.caption() : new io.socketscope.layout.Box(fit.caption().x(),
-                fit.caption().y() - (h - getHeight() / m), fit.caption().width() - (w - getWidth() / m),
-                fit.caption().height()));
+        // The caption stays along the viewport's foot whatever the zoom and pan (it is not in the content): the
+        // layout's band, moved up and narrowed by what the zoom added to the area.
+        io.socketscope.layout.Box band = layout.caption();
+        caption.place(new io.socketscope.layout.Box(band.x(), band.y() - (h - getHeight() / m),
+                band.width() - (w - getWidth() / m), band.height()));
     }
 }

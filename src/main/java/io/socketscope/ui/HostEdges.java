@@ -379,11 +379,6 @@ final class HostEdges {
         return e != null && e.hasNodes();
     }
 
-    /** Edges whose nodes were made: those put in the scene at least once. */
-    int edgesWithNodes() {
-        return (int) edges.values().stream().filter(SocketEdge::hasNodes).count();
-    }
-
     private void remove(SocketEdge edge) {
         erase(edge);
         HostNode host = hosts.get(edge.info().host());

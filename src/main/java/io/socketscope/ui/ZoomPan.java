@@ -125,11 +125,6 @@ final class ZoomPan {
         return scale.get();
     }
 
-    /** The zoom the graph is laid out for: its area is the viewport's times this. */
-    double laidOut() {
-        return laidOut;
-    }
-
     /** Called when Fit is asked for (the graph closes an opened host). */
     void setOnFit(Runnable action) {
         onFit = action;
