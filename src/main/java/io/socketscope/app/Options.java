@@ -2,6 +2,7 @@ package io.socketscope.app;
 
 import io.socketscope.server.BindMode;
 import io.socketscope.server.ListenSpec;
+import io.socketscope.server.LiveLimits;
 import io.socketscope.server.PortInput;
 import io.socketscope.server.ServerConfig;
 import java.time.Duration;
@@ -45,6 +46,9 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
               --banner-delay MS    greet a silent client (nc, telnet) after MS milliseconds (default 1500, 0 = at once)
               --fin-linger MS      after a text client's FIN, keep the half-closed socket MS milliseconds (default 1000)
               --udp-quiet S        forget a UDP peer after S seconds without a datagram (default 15)
+              --live-per-client N  live views and held connections the phone page may open per address (default 6)
+              --live-max N         live views and held connections on the port in all (default 2000)
+              --hold S             the phone page's held connections close by themselves after S seconds (default 60)
               --host-sockets       print every TCP and UDP socket of this machine with its process (like ss -tanp), then exit
               --record FILE        record every event to FILE (JSON Lines), in the window or with --headless
               --replay FILE        replay a recorded session (the window, or --headless to print its lines); nothing listens
@@ -147,6 +151,12 @@ public record Options(boolean start, boolean headless, boolean help, ServerConfi
                 case "--max-sockets" -> c = c.withMaxSockets((int) number(args, ++i, arg, 1, 1_000_000));
                 case "--fin-linger" -> c = c.withFinLinger(Duration.ofMillis(number(args, ++i, arg, 0, 60_000)));
                 case "--udp-quiet" -> c = c.withFlowQuiet(Duration.ofSeconds(number(args, ++i, arg, 1, 86_400)));
+                case "--live-per-client" -> c = c.withLive(new LiveLimits((int) number(args, ++i, arg, 0, 64),
+                        c.live().total(), c.live().holdFor()));
+                case "--live-max" -> c = c.withLive(new LiveLimits(c.live().perClient(),
+                        (int) number(args, ++i, arg, 0, 100_000), c.live().holdFor()));
+                case "--hold" -> c = c.withLive(new LiveLimits(c.live().perClient(), c.live().total(),
+                        Duration.ofSeconds(number(args, ++i, arg, 1, 3_600))));
                 default -> throw new OptionsException("Unknown option \"" + arg + "\". Try --help.");
             }
         }

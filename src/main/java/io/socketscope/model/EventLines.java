@@ -15,7 +15,7 @@ public final class EventLines {
         // load every class an entry can touch now, while the first event is printed.
         for (Class<?> type : List.of(LogEntry.class, LogEntry.Kind.class, Sizes.class, Traffic.class,
                 io.socketscope.server.TextEscapes.class, io.socketscope.server.Protocol.class,
-                io.socketscope.server.CloseReason.class)) {
+                io.socketscope.server.CloseReason.class, io.socketscope.server.SocketRole.class)) {
             load(type);
         }
         for (Class<?> type : ServerEvent.class.getPermittedSubclasses()) {
@@ -46,6 +46,10 @@ public final class EventLines {
         }
         if (event instanceof ServerEvent.Request e) {
             String detail = e.isHttp() ? "\"" + e.line() + "\" " + e.status() : "text \"" + e.line() + "\" echoed";
+            if (e.role() != io.socketscope.server.SocketRole.NONE) {
+                return about(e, e.connection(), e.role() == io.socketscope.server.SocketRole.LIVE_VIEW
+                        ? LogEntry.Kind.LIVE : LogEntry.Kind.HELD, detail + ": " + e.role().words());
+            }
             return about(e, e.connection(), LogEntry.Kind.REQUEST, detail);
         }
         if (event instanceof ServerEvent.Greeted e) {

@@ -17,7 +17,7 @@ public record LogEntry(Instant time, Kind kind, String client, String descriptor
      * What happened. GREET: a client that is not HTTP got the banner; FIN: the client shut its sending side;
      * DATAGRAM: a UDP datagram arrived.
      */
-    public enum Kind { LISTEN, ACCEPT, GREET, REQUEST, FIN, DATAGRAM, CLOSE, ERROR, STOP }
+    public enum Kind { LISTEN, ACCEPT, GREET, REQUEST, LIVE, HELD, FIN, DATAGRAM, CLOSE, ERROR, STOP }
 
     /** An entry that concerns no one socket. */
     public LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {

@@ -4,6 +4,7 @@ import io.socketscope.server.CloseReason;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.Protocol;
 import io.socketscope.server.ServerEvent;
+import io.socketscope.server.SocketRole;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -113,7 +114,10 @@ public final class ScopeModel {
                 port.accepted++;
             } else if (event instanceof ServerEvent.Request e) {
                 requestsTotal++;
-                update(e.connection().id(), s -> s.withRequest(e.line(), e.userAgent(), e.traffic(), e.time()), updated);
+                update(e.connection().id(), s -> {
+                    SocketInfo now = s.withRequest(e.line(), e.userAgent(), e.traffic(), e.time());
+                    return e.role() == SocketRole.NONE ? now : now.as(SocketState.of(e.role()));
+                }, updated);
             } else if (event instanceof ServerEvent.Greeted e) {
                 update(e.connection().id(), s -> s.withTraffic(e.traffic()), updated);
             } else if (event instanceof ServerEvent.HalfClosed e) {

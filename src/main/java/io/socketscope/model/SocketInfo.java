@@ -83,6 +83,8 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
     private String shortState() {
         return switch (state) {
             case OPEN -> "open";
+            case LIVE_VIEW -> "open (the phone page's live view)";
+            case HELD -> "open (held by the phone page)";
             case HALF_CLOSED -> "half-closed (FIN received),";
             case RESET -> "reset after";
             case CLOSED_BY_SERVER -> "closed by the server after";
@@ -101,6 +103,12 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
         }
         return new SocketInfo(connection, runId, openedAt, requests + 1, agent.isEmpty() ? userAgent : agent, lines,
                 newer(now), state, closeReason, closedAt, at);
+    }
+
+    /** The answer made it the phone page's live view or a held connection. */
+    SocketInfo as(SocketState role) {
+        return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, traffic, role, closeReason,
+                closedAt, lastSeen);
     }
 
     /** Bytes moved without a request (a banner): counts only. */

@@ -5,6 +5,9 @@ import io.socketscope.server.CloseReason;
 /** Where a socket is in its life, as the server sees it, in words for people. */
 public enum SocketState {
     OPEN("open"),
+    LIVE_VIEW("open: the phone page's live view, one long answer (Server-Sent Events) that stays open while the page"
+            + " is shown"),
+    HELD("open: held on purpose by the phone page, the server keeps its answer open (up to its hold time)"),
     HALF_CLOSED("half-closed by the peer (FIN received: the client has shut its sending side)"),
     RESET("reset by the peer (RST)"),
     CLOSED_BY_SERVER("closed by the server"),
@@ -25,7 +28,16 @@ public enum SocketState {
 
     /** Still drawn as live: open, half-closed, or a UDP flow that is not quiet. */
     public boolean isLive() {
-        return this == OPEN || this == HALF_CLOSED || this == FLOW;
+        return this == OPEN || this == LIVE_VIEW || this == HELD || this == HALF_CLOSED || this == FLOW;
+    }
+
+    /** The state an answer that made the socket a live view or a held connection puts it in. */
+    public static SocketState of(io.socketscope.server.SocketRole role) {
+        return switch (role) {
+            case LIVE_VIEW -> LIVE_VIEW;
+            case HELD -> HELD;
+            case NONE -> OPEN;
+        };
     }
 
     /** The state a close leaves a socket in. */

@@ -12,6 +12,8 @@ public enum CloseReason {
     TLS_CLIENT("tls-client", "a TLS (https://) client: SocketScope speaks plain http, so the server closed it",
             false),
     REFUSED_LIMIT("refused-limit", "refused: the open-socket limit was reached", false),
+    HOLD_ENDED("hold-ended", "held by the phone page for the longest time it may be, then answered and closed by the"
+            + " server", false),
     USER_CLOSE("user-close", "closed from SocketScope by its user", false),
     SERVER_STOP("server-stop", "the server stopped", false),
     QUIET("quiet", "no datagram for a while; UDP has no close, so the flow is simply forgotten", true),

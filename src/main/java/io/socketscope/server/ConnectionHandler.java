@@ -41,11 +41,21 @@ final class ConnectionHandler {
     }
 
     /** What the connection was doing when it parked, and so what to go on with when it resumes. */
-    enum Mode { FIRST, ECHO, HTTP }
+    enum Mode { FIRST, ECHO, HTTP, LIVE }
 
     /** Where the handler reports each answered request or echoed line. */
     interface Reporter {
         void answered(String line, int status, String userAgent);
+
+        /** An answer that made the socket the page's live view or a held connection: it stays open. */
+        default void answered(String line, int status, String userAgent, SocketRole role) {
+            answered(line, status, userAgent);
+        }
+
+        /** Whether the socket may become a live view or held connection: null if so, else why not. */
+        default String admitLive(SocketRole role) {
+            return null;
+        }
 
         /** A text client's end of stream (FIN) arrived: the socket is half-closed from its side. */
         default void finReceived() {
@@ -159,6 +169,9 @@ final class ConnectionHandler {
         // Not a switch: a switch on an enum is a class of its own, one more to load when descriptors run out.
         if (mode == Mode.ECHO) {
             return echoLines();
+        }
+        if (mode == Mode.LIVE) {
+            return CloseReason.ERROR; // a live answer is still open: the client may not ask again on it
         }
         return mode == Mode.HTTP ? http(null) : serve();
     }
@@ -308,6 +321,10 @@ final class ConnectionHandler {
             clock.headDone();
             boolean keepAlive = HttpHeaders.keepAlive(m, headers) && !HttpHeaders.hasBody(headers);
             userAgent = headers.getOrDefault("user-agent", "");
+            SocketRole role = HttpAnswers.roleOf(m.group(1), m.group(2), m.group(3));
+            if (role != SocketRole.NONE) {
+                return live(text, role);
+            }
             if (!serveOne(text, m.group(1), m.group(2), m.group(3), keepAlive)) {
                 return CloseReason.RESPONSE_DONE;
             }
@@ -317,6 +334,23 @@ final class ConnectionHandler {
             }
             line = null;
         }
+    }
+
+    /**
+     * A live view or a held connection: its head (and the start of its body) now, the rest later from the
+     * live hub or the idle room; the socket parks without a thread. Past the limits, a 429 page and a close.
+     */
+    private CloseReason live(String requestLine, SocketRole role) throws IOException {
+        String refused = reporter.admitLive(role);
+        if (refused != null) {
+            reply(requestLine, answers.closing(429, "Too Many Requests", refused));
+            return CloseReason.RESPONSE_DONE;
+        }
+        out.write(answers.liveStart(role, config.live().holdFor()));
+        out.flush();
+        reporter.answered(forLog(requestLine), 200, forLog(userAgent), role);
+        mode = Mode.LIVE;
+        return parking == Parking.NEVER ? CloseReason.RESPONSE_DONE : null;
     }
 
     private CloseReason reject(String requestLine, int status, String reason, String explanation) throws IOException {

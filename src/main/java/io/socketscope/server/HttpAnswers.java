@@ -58,11 +58,50 @@ final class HttpAnswers {
             case "/socket.json" -> new Answer(page("application/json", keepAlive, head, open,
                     () -> Pages.json(ref, open)), 200, keepAlive);
             // Closing this socket after the redirect makes the browser fetch "/" on a fresh connection.
+            case Pages.SCRIPT_PATH -> new Answer(page("text/javascript", keepAlive, head, 0, Pages::script), 200,
+                    keepAlive);
+            // A HEAD request to a live path only learns what it would get; a GET becomes the live socket.
+            case Pages.EVENTS_PATH -> new Answer(answer(200, "OK", false, head, "text/event-stream", ""), 200, false);
+            case Pages.HOLD_PATH -> new Answer(answer(200, "OK", false, head, "text/plain", ""), 200, false);
             case Pages.ANOTHER_PATH -> new Answer(("HTTP/1.1 303 See Other\r\nLocation: /\r\nContent-Length: 0\r\n"
                     + "Cache-Control: no-store\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 303, false);
             default -> new Answer(answer(404, "Not Found", keepAlive, head, "text/html",
-                    Pages.error(404, "Not Found", "SocketScope serves only / and /socket.json.")), 404, keepAlive);
+                    Pages.error(404, "Not Found", "SocketScope serves only /, /socket.json and what its page asks for"
+                            + " (/live.js, /events, /hold).")), 404, keepAlive);
         };
+    }
+
+    /**
+     * What a request makes of its socket: a GET of {@value Pages#EVENTS_PATH} the page's live view, a GET of
+     * {@value Pages#HOLD_PATH} a held connection; anything else none.
+     */
+    static SocketRole roleOf(String method, String target, String major) {
+        if (!method.equals("GET") || !major.equals("1")) {
+            return SocketRole.NONE;
+        }
+        String path = pathOf(target);
+        return path.equals(Pages.EVENTS_PATH) ? SocketRole.LIVE_VIEW
+                : path.equals(Pages.HOLD_PATH) ? SocketRole.HELD : SocketRole.NONE;
+    }
+
+    /**
+     * The head of a live view's or held connection's answer and the start of its body. Neither has a length:
+     * the body ends when the socket closes (RFC 9112 6.3), so the page reads each update as it comes. A held
+     * connection's body says which socket it is; the page reads the same from its X-Socket header.
+     */
+    byte[] liveStart(SocketRole role, Duration holdFor) {
+        boolean stream = role == SocketRole.LIVE_VIEW;
+        String head = "HTTP/1.1 200 OK\r\n"
+                + "Content-Type: " + (stream ? "text/event-stream" : "text/plain") + "; charset=utf-8\r\n"
+                + "Cache-Control: no-store\r\n"
+                + "X-Content-Type-Options: nosniff\r\n"
+                + "X-Socket: " + ref.descriptor().label() + "\r\n"
+                + "X-Client-Port: " + ref.client().port() + "\r\n"
+                + "Connection: close\r\n\r\n";
+        String body = stream ? "retry: 3000\n\n"
+                : "SocketScope holds this connection open: " + ref.descriptor().label() + ", " + ref.client() + " -> "
+                        + ref.server() + ", for up to " + holdFor.toSeconds() + " s.\n";
+        return (head + body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** An error page after which the connection closes. */
@@ -104,7 +143,7 @@ final class HttpAnswers {
                 .append("Content-Length: ").append(content.length).append("\r\n")
                 .append("Cache-Control: no-store\r\n")
                 .append("X-Content-Type-Options: nosniff\r\n")
-                .append("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n")
+                .append("Content-Security-Policy: ").append(Pages.POLICY).append("\r\n")
                 .append("X-Socket: ").append(ref.descriptor().label()).append("\r\n");
         if (keepAlive) {
             h.append("Connection: keep-alive\r\n");

@@ -5,6 +5,16 @@ final class Pages {
 
     /** Answered with a redirect to "/" and a close, so the browser comes back on a new socket. */
     static final String ANOTHER_PATH = "/another";
+    /** The page's script: it makes the page live where JavaScript runs; without it the page is complete. */
+    static final String SCRIPT_PATH = "/live.js";
+    /** A GET here becomes the page's live view: Server-Sent Events on a socket of its own. */
+    static final String EVENTS_PATH = "/events";
+    /** A GET here becomes a held connection: the server keeps its answer open until let go or its time is up. */
+    static final String HOLD_PATH = "/hold";
+    /** Only this server's own script and connections; no inline script, nothing from elsewhere. */
+    static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self';"
+            + " base-uri 'none'; form-action 'none'";
+    private static final String SCRIPT = load("live.js");
 
     private Pages() {
     }
@@ -55,7 +65,8 @@ final class Pages {
         // string is parsed again at each call.
         return page("You are socket " + fd, "<h1>You are socket <span class=\"fd\">" + fd + "</span></h1>\n"
                 + "<p class=\"tuple\"><b>" + client + "</b> &rarr; <b>" + server + "</b> <span>(TCP)</span></p>\n"
-                + "<p><b>" + TextEscapes.html(count(openSockets)) + "</b> open on port " + port + " now.</p>\n"
+                + "<p><b id=\"count\">" + TextEscapes.html(count(openSockets)) + "</b> open on port " + port
+                + " now<span id=\"devices\"></span>.</p>\n"
                 + "<h2>What this means</h2>\n"
                 + "<ul>\n"
                 + "<li><b>Port " + port + "</b> names the service on this computer. Every phone, tab and laptop uses"
@@ -65,10 +76,46 @@ final class Pages {
                 + ", was picked by your device.</li>\n"
                 + "<li><b>" + fd + "</b> is " + descriptorNote + ".</li>\n"
                 + "</ul>\n"
-                + "<p><a class=\"button\" href=\"/another\">Open another connection</a></p>\n"
+                + "<div id=\"another\"><p><a class=\"button\" href=\"/another\">Open another connection</a></p>\n"
                 + "<p>Reload: if your browser keeps the connection alive, you get the same socket again.\n"
                 + "\"Open another connection\" closes this socket and comes back on a new one: watch a second\n"
-                + "edge appear. <a href=\"/socket.json\">As JSON</a></p>\n");
+                + "edge appear.</p></div>\n"
+                + LIVE_SECTION.replace("PORT", port)
+                + "<p><a href=\"/socket.json\">As JSON</a></p>\n");
+    }
+
+    /** The page's script, as served at {@value #SCRIPT_PATH}. */
+    static String script() {
+        return SCRIPT;
+    }
+
+    /** What the script fills in and shows; hidden, and so absent, where no script runs. */
+    private static final String LIVE_SECTION = """
+            <section id="live" hidden>
+            <h2>Live <span id="live-dot" class="dot"></span></h2>
+            <p id="live-says">Connecting the live view…</p>
+            <p class="buttons"><button id="one" type="button">Open one more connection</button>
+            <button id="hold3" type="button">Hold 3 connections</button>
+            <button id="release" type="button" class="quiet">Close my connections</button></p>
+            <p id="note" class="note" role="status"></p>
+            <h3>Held by this page</h3>
+            <ul id="held"><li class="none">None yet: each button above opens real sockets to port PORT.</li></ul>
+            <h3>Your sockets on port PORT <span id="mine-count"></span></h3>
+            <ul id="mine"></ul>
+            <h3>Just now</h3>
+            <ul id="recent"></ul>
+            </section>
+            """;
+
+    private static String load(String name) {
+        try (java.io.InputStream in = Pages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String error(int status, String reason, String explanation) {
@@ -91,8 +138,14 @@ final class Pages {
             body{font-family:system-ui,sans-serif;margin:1.2em auto;max-width:36em;padding:0 1em;line-height:1.45;color:#1d2733}
             h1{font-size:1.6em;margin:.2em 0} .fd{color:#c2410c} .tuple{font-size:1.15em} .tuple b,.tuple span{white-space:nowrap}
             code{background:#eef2f6;padding:0 .2em}
-            .button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600}
-            </style></head><body>
+            .button,button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600;border:0;font-size:1em;margin:0 .2em .4em 0}
+            button.quiet{background:#e2e8f0;color:#1d2733} button:disabled{opacity:.45}
+            h3{font-size:1em;margin:1em 0 .2em} ul{padding-left:1.2em;margin:.2em 0} li.none{list-style:none;margin-left:-1.2em;color:#64748b}
+            .note{min-height:1.4em;color:#9a3412} .dot{display:inline-block;width:.6em;height:.6em;border-radius:50%;background:#94a3b8;vertical-align:middle}
+            .dot.on{background:#16a34a} .fdn{color:#c2410c;font-weight:600}
+            </style>
+            <script src="/live.js" defer></script>
+            </head><body>
             """;
     private static final String PAGE_END = "</body></html>\n";
 

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param finLinger      after a text client's FIN, how long the server keeps its side open (half-closed)
  *                       between the two halves of its goodbye, which tells a half-close from a full close
  * @param flowQuiet      how long a UDP peer may stay silent before its flow is forgotten
+ * @param live           how many live views and held connections the phone page may open
  */
 public record ServerConfig(int port, BindMode bind, Duration idleTimeout, Duration bannerDelay,
-                           Duration headerDeadline, int maxSockets, Duration finLinger, Duration flowQuiet) {
+                           Duration headerDeadline, int maxSockets, Duration finLinger, Duration flowQuiet,
+                           LiveLimits live) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_BANNER_DELAY = Duration.ofMillis(1500);
@@ -33,6 +35,9 @@ public record ServerConfig(int port, BindMode bind, Duration idleTimeout, Durati
                 || finLinger.isNegative() || flowQuiet.isNegative()) {
             throw new IllegalArgumentException("timeouts cannot be negative");
         }
+        if (live == null) {
+            throw new IllegalArgumentException("live limits are required");
+        }
         if (maxSockets < 1) {
             throw new IllegalArgumentException("maxSockets must be at least 1: " + maxSockets);
         }
@@ -40,34 +45,39 @@ public record ServerConfig(int port, BindMode bind, Duration idleTimeout, Durati
 
     public static ServerConfig of(int port, BindMode bind) {
         return new ServerConfig(port, bind, DEFAULT_IDLE_TIMEOUT, DEFAULT_BANNER_DELAY, DEFAULT_HEADER_DEADLINE,
-                DEFAULT_MAX_SOCKETS, DEFAULT_FIN_LINGER, DEFAULT_FLOW_QUIET);
+                DEFAULT_MAX_SOCKETS, DEFAULT_FIN_LINGER, DEFAULT_FLOW_QUIET, LiveLimits.DEFAULTS);
     }
 
     public ServerConfig withIdleTimeout(Duration timeout) {
-        return new ServerConfig(port, bind, timeout, bannerDelay, headerDeadline, maxSockets, finLinger, flowQuiet);
+        return new ServerConfig(port, bind, timeout, bannerDelay, headerDeadline, maxSockets, finLinger, flowQuiet, live);
     }
 
     public ServerConfig withBannerDelay(Duration delay) {
-        return new ServerConfig(port, bind, idleTimeout, delay, headerDeadline, maxSockets, finLinger, flowQuiet);
+        return new ServerConfig(port, bind, idleTimeout, delay, headerDeadline, maxSockets, finLinger, flowQuiet, live);
     }
 
     public ServerConfig withHeaderDeadline(Duration deadline) {
-        return new ServerConfig(port, bind, idleTimeout, bannerDelay, deadline, maxSockets, finLinger, flowQuiet);
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, deadline, maxSockets, finLinger, flowQuiet, live);
     }
 
     public ServerConfig withMaxSockets(int max) {
-        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, max, finLinger, flowQuiet);
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, max, finLinger, flowQuiet, live);
     }
 
     public ServerConfig withPort(int newPort, BindMode newBind) {
-        return new ServerConfig(newPort, newBind, idleTimeout, bannerDelay, headerDeadline, maxSockets, finLinger, flowQuiet);
+        return new ServerConfig(newPort, newBind, idleTimeout, bannerDelay, headerDeadline, maxSockets, finLinger, flowQuiet, live);
     }
 
     public ServerConfig withFinLinger(Duration linger) {
-        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, maxSockets, linger, flowQuiet);
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, maxSockets, linger, flowQuiet, live);
     }
 
     public ServerConfig withFlowQuiet(Duration quiet) {
-        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, maxSockets, finLinger, quiet);
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, maxSockets, finLinger, quiet, live);
+    }
+
+    public ServerConfig withLive(LiveLimits limits) {
+        return new ServerConfig(port, bind, idleTimeout, bannerDelay, headerDeadline, maxSockets, finLinger, flowQuiet,
+                limits);
     }
 }

@@ -43,13 +43,20 @@ public sealed interface ServerEvent {
     /**
      * The client sent something and was answered: an HTTP request line with its status and User-Agent
      * (empty if none), or a text line that was echoed ({@code status} 0). {@code traffic} is the socket's
-     * byte count after the answer.
+     * byte count after the answer; {@code role} says when the answer made the socket the phone page's live
+     * view or a held connection (its answer then stays open).
      */
     record Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent,
-                   Traffic traffic) implements ServerEvent {
+                   Traffic traffic, SocketRole role) implements ServerEvent {
         public Request {
             userAgent = userAgent == null ? "" : userAgent;
             traffic = traffic == null ? Traffic.NONE : traffic;
+            role = role == null ? SocketRole.NONE : role;
+        }
+
+        public Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent,
+                       Traffic traffic) {
+            this(runId, time, connection, line, status, userAgent, traffic, SocketRole.NONE);
         }
 
         public Request(long runId, Instant time, ConnectionRef connection, String line, int status, String userAgent) {

@@ -63,11 +63,14 @@ final class Serving {
     private final WaitingRoom<TcpConnection> idleRoom;
     /** Sends the second half of a parked text client's goodbye, {@code finLinger} after its FIN. */
     private final ScheduledExecutorService farewells;
+    /** The phone page's live views; held connections wait in the idle room until let go or their time is up. */
+    private final LiveHub live;
 
-    Serving(ServerConfig config, int port, TcpConnection.Home home, IntSupplier openSockets, BooleanSupplier running)
-            throws IOException {
+    Serving(ServerConfig config, int port, TcpConnection.Home home, IntSupplier openSockets, BooleanSupplier running,
+            LiveHub live) throws IOException {
         this.config = config;
         this.home = home;
+        this.live = live;
         this.openSockets = openSockets;
         this.running = running;
         this.waitingRoom = new WaitingRoom<>("socketscope-waiting-" + port, new WaitingRoom.Outcomes<>() {
@@ -103,7 +106,9 @@ final class Serving {
 
             @Override
             public void leave(TcpConnection c, byte[] bytes) {
-                if (bytes == null) {
+                if (c.role != SocketRole.NONE) {
+                    liveLeaves(c, bytes);
+                } else if (bytes == null) {
                     c.close(CloseReason.IDLE_TIMEOUT);
                 } else {
                     startResuming(c, bytes);
@@ -258,15 +263,46 @@ final class Serving {
         return state == Readiness.State.QUIET || state == Readiness.State.UNKNOWN;
     }
 
-    /** A quiet socket gives its thread back and waits in the idle room until its idle timeout. */
+    /**
+     * A quiet socket gives its thread back and waits in the idle room until its idle timeout; a held
+     * connection until its hold time is up, a live view until it ends (the live hub writes to it meanwhile).
+     */
     private void park(TcpConnection c) {
         long idle = config.idleTimeout().isZero() ? FOREVER_NANOS : config.idleTimeout().toNanos();
+        SocketRole role = c.role;
+        if (role == SocketRole.HELD) {
+            idle = config.live().holdFor().toNanos();
+        } else if (role == SocketRole.LIVE_VIEW) {
+            idle = FOREVER_NANOS;
+        }
         c.leaveAt = System.nanoTime() + idle;
         try {
             idleRoom.enter(c);
+            if (role == SocketRole.LIVE_VIEW) {
+                live.stream(c);
+            }
         } catch (IOException e) {
             c.close(classify(e, c));
         }
+    }
+
+    /**
+     * A held connection's time is up: the end of its answer, then the server closes it. Bytes on a live
+     * view or held connection (a new request while its answer is still open) end it.
+     */
+    private void liveLeaves(TcpConnection c, byte[] bytes) {
+        if (bytes == null && c.role == SocketRole.HELD) {
+            try {
+                c.write("Held for " + config.live().holdFor().toSeconds() + " s: the server lets go now.\n");
+                c.close(CloseReason.HOLD_ENDED);
+            } catch (IOException e) {
+                c.close(classify(e, c));
+            }
+            return;
+        }
+        home.emit(new ServerEvent.Failed(home.runId(), Instant.now(), c.ref, "sent a new request while its answer ("
+                + c.role.shortWords() + ") was still open; closed"));
+        c.close(CloseReason.ERROR);
     }
 
     /**

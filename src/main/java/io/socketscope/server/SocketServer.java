@@ -52,7 +52,8 @@ public final class SocketServer implements PortListener {
                 WaitingRoom.Guest.class, WaitingRoom.Outcomes.class, TimedInput.class, TimedInput.HeadDeadlineExceeded.class,
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class, ServerThreads.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
-                Descriptor.class, Endpoint.class, TextEscapes.class);
+                Descriptor.class, Endpoint.class, TextEscapes.class, SocketRole.class, LiveHub.class, LiveState.class,
+                LiveLimits.class);
         List<Class<?>> all = new ArrayList<>(needed);
         all.addAll(List.of(ServerEvent.class.getPermittedSubclasses()));
         for (Class<?> type : all) {
@@ -81,6 +82,8 @@ public final class SocketServer implements PortListener {
     private final AtomicInteger open = new AtomicInteger();
     /** What becomes of each socket after its ACCEPT; made once the port is bound. */
     private Serving serving;
+    /** The phone page's live views and the count of its held connections; made once the port is bound. */
+    private volatile LiveHub live;
     private final TcpConnection.Home home = new TcpConnection.Home() {
         @Override
         public long runId() {
@@ -95,6 +98,14 @@ public final class SocketServer implements PortListener {
         @Override
         public void closing(TcpConnection c) {
             open.decrementAndGet();
+            if (c.role != SocketRole.NONE) {
+                live.released(c.ref.client().ip());
+            }
+        }
+
+        @Override
+        public String admitLive(String ip) {
+            return live.admit(ip);
         }
 
         @Override
@@ -179,7 +190,18 @@ public final class SocketServer implements PortListener {
                 serverSockets.clear();
                 listening.clear();
             });
-            serving = new Serving(config, port, home, open::get, () -> running);
+            live = new LiveHub(port, config, new LiveHub.Sockets() {
+                @Override
+                public java.util.Collection<TcpConnection> open() {
+                    return connections.values();
+                }
+
+                @Override
+                public void end(TcpConnection c, CloseReason reason, IOException cause) {
+                    c.close(reason != null ? reason : serving.classify(cause, c));
+                }
+            }, open::get);
+            serving = new Serving(config, port, home, open::get, () -> running, live);
         } catch (BindFailure | IOException e) {
             closeServerSockets();
             if (e instanceof BindFailure failure) {
@@ -191,6 +213,7 @@ public final class SocketServer implements PortListener {
         running = true;
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
         serving.start();
+        live.start();
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             AcceptHealth health = new AcceptHealth();
@@ -328,6 +351,8 @@ public final class SocketServer implements PortListener {
             closeServerSockets();
             open = List.copyOf(connections.values());
         }
+        // Live views hear that the port stops before their sockets close.
+        live.stop();
         // No listener runs under the server's lock. Every socket still open is in the map until its CLOSE is
         // out (a close in progress on another thread holds the socket's monitor, which close() waits for), and
         // no socket enters after running went false: so STOP comes after every CLOSE.
@@ -355,6 +380,15 @@ public final class SocketServer implements PortListener {
 
     private void emit(ServerEvent event) {
         listener.onEvent(event);
+        LiveHub hub = live;
+        if (hub != null) {
+            hub.changed(event);
+        }
+    }
+
+    /** The live hub, for tests in this package. */
+    LiveHub liveHub() {
+        return live;
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {

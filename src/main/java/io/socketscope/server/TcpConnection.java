@@ -25,6 +25,9 @@ final class TcpConnection implements ConnectionHandler.Reporter, WaitingRoom.Gue
 
         /** Once its CLOSE is out: the server forgets it, and any selector lets go of its channel. */
         void closed(TcpConnection c);
+
+        /** Counts a live view or held connection from {@code ip}: null when admitted, else why not. */
+        String admitLive(String ip);
     }
 
     private final Home home;
@@ -36,6 +39,8 @@ final class TcpConnection implements ConnectionHandler.Reporter, WaitingRoom.Gue
     volatile long leaveAt;
     /** Speaks to it, from its first serving turn on; a parked socket resumes with it. */
     volatile ConnectionHandler handler;
+    /** A live view or a held connection of the phone page (set when admitted), else NONE. */
+    volatile SocketRole role = SocketRole.NONE;
 
     TcpConnection(SocketChannel channel, ConnectionRef ref, long bannerAt, Home home) {
         this.channel = channel;
@@ -69,6 +74,36 @@ final class TcpConnection implements ConnectionHandler.Reporter, WaitingRoom.Gue
     @Override
     public void answered(String line, int status, String userAgent) {
         home.emit(new ServerEvent.Request(home.runId(), Instant.now(), ref, line, status, userAgent, traffic.snapshot()));
+    }
+
+    @Override
+    public void answered(String line, int status, String userAgent, SocketRole as) {
+        home.emit(new ServerEvent.Request(home.runId(), Instant.now(), ref, line, status, userAgent, traffic.snapshot(),
+                as));
+    }
+
+    /**
+     * Asks to become a live view or held connection: counted against the limits under this socket's monitor,
+     * so that its close (which gives the count back) sees the role it was admitted with.
+     */
+    @Override
+    public String admitLive(SocketRole as) {
+        synchronized (this) {
+            if (closed.get()) {
+                return "The connection closed.";
+            }
+            String refused = home.admitLive(ref.client().ip());
+            if (refused == null) {
+                role = as;
+            }
+            return refused;
+        }
+    }
+
+    /** Whether the client's FIN has arrived. */
+    boolean finSeen() {
+        ConnectionHandler h = handler;
+        return h != null && h.finSeen();
     }
 
     @Override

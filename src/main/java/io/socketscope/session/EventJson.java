@@ -12,6 +12,7 @@ import io.socketscope.server.Endpoint;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.Protocol;
 import io.socketscope.server.ServerEvent;
+import io.socketscope.server.SocketRole;
 import io.socketscope.server.Traffic;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -47,6 +48,9 @@ final class EventJson {
         } else if (event instanceof ServerEvent.Request e) {
             connection(head(o, "REQUEST", e), e.connection()).put("line", e.line()).put("status", e.status())
                     .put("userAgent", e.userAgent());
+            if (e.role() != SocketRole.NONE) {
+                o.put("role", e.role().name());
+            }
             traffic(o, e.traffic());
         } else if (event instanceof ServerEvent.Greeted e) {
             traffic(connection(head(o, "GREET", e), e.connection()).put("silent", e.silent()), e.traffic());
@@ -90,7 +94,7 @@ final class EventJson {
             }
             case "ACCEPT" -> new ServerEvent.Accepted(run, time, connectionOf(o), 0);
             case "REQUEST" -> new ServerEvent.Request(run, time, connectionOf(o), text(o, "line"),
-                    (int) number(o, "status"), o.path("userAgent").asText(""), trafficOf(o));
+                    (int) number(o, "status"), o.path("userAgent").asText(""), trafficOf(o), role(o));
             case "GREET" -> new ServerEvent.Greeted(run, time, connectionOf(o), o.path("silent").asBoolean(),
                     trafficOf(o));
             case "FIN" -> new ServerEvent.HalfClosed(run, time, connectionOf(o), trafficOf(o));
@@ -165,6 +169,16 @@ final class EventJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown \"protocol\": " + o.get("protocol"));
         }
+    }
+
+    private static SocketRole role(JsonNode o) {
+        String name = o.path("role").asText("NONE");
+        for (SocketRole r : SocketRole.values()) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown socket \"role\": \"" + name + "\"");
     }
 
     private static CloseReason reason(String code) {

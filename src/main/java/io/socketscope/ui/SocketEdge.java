@@ -28,6 +28,10 @@ final class SocketEdge {
     static final PseudoClass CLOSING = PseudoClass.getPseudoClass("closing");
     static final PseudoClass HALF_CLOSED = PseudoClass.getPseudoClass("half-closed");
     static final PseudoClass UDP = PseudoClass.getPseudoClass("udp");
+    /** The phone page's live view: its answer (a stream of updates) stays open. */
+    static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    /** Held open on purpose by the phone page. */
+    static final PseudoClass HELD = PseudoClass.getPseudoClass("held");
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** Drawn as a small mark beside its host ({@code fd 34}) instead of a full label. */
     static final PseudoClass MARK = PseudoClass.getPseudoClass("mark");
@@ -36,7 +40,7 @@ final class SocketEdge {
     static final Duration HOLD = Duration.millis(350);
     static final Duration FADE = Duration.millis(1000);
 
-    private static final PseudoClass[] STATES = {NEW, CLOSING, HALF_CLOSED, UDP, SELECTED, MARK};
+    private static final PseudoClass[] STATES = {NEW, CLOSING, HALF_CLOSED, UDP, SELECTED, MARK, LIVE, HELD};
 
     private SocketInfo info;
     /**
@@ -61,6 +65,9 @@ final class SocketEdge {
         this.info = info;
         this.onLabelMade = onLabelMade;
         setState(UDP, info.protocol() == Protocol.UDP);
+        setState(HALF_CLOSED, info.state() == SocketState.HALF_CLOSED);
+        setState(LIVE, info.state() == SocketState.LIVE_VIEW);
+        setState(HELD, info.state() == SocketState.HELD);
     }
 
     SocketInfo info() {
@@ -120,6 +127,8 @@ final class SocketEdge {
     void update(SocketInfo now) {
         info = now;
         setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
+        setState(LIVE, now.state() == SocketState.LIVE_VIEW);
+        setState(HELD, now.state() == SocketState.HELD);
         if (item != null) {
             item.label.setText(shownText());
             item.label.setAccessibleText(spoken(now, now.isOpen() ? stateWord(now) : "closed"));
@@ -152,7 +161,12 @@ final class SocketEdge {
     }
 
     private static String stateWord(SocketInfo info) {
-        return info.state() == SocketState.HALF_CLOSED ? "half-closed by the peer" : "open";
+        return switch (info.state()) {
+            case HALF_CLOSED -> "half-closed by the peer";
+            case LIVE_VIEW -> "open, the phone page's live view";
+            case HELD -> "open, held by the phone page";
+            default -> "open";
+        };
     }
 
     void setSelected(boolean on) {
@@ -160,6 +174,9 @@ final class SocketEdge {
     }
 
     private static String text(SocketInfo info) {
+        if (info.state() == SocketState.LIVE_VIEW || info.state() == SocketState.HELD) {
+            return info.label() + (info.state() == SocketState.LIVE_VIEW ? " · live" : " · held");
+        }
         return info.protocol() == Protocol.UDP && info.requests() > 0 ? info.label() + " ×" + info.requests()
                 : info.label();
     }

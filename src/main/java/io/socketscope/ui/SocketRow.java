@@ -93,6 +93,8 @@ final class SocketRow {
         }
         return switch (info.state()) {
             case OPEN -> "open";
+            case LIVE_VIEW -> "live view";
+            case HELD -> "held";
             case HALF_CLOSED -> "half-closed";
             case RESET -> "reset";
             case CLOSED_BY_SERVER -> "closed by server";

@@ -36,6 +36,11 @@ class ClassifyTest {
         @Override
         public void closed(TcpConnection c) {
         }
+
+        @Override
+        public String admitLive(String ip) {
+            return null;
+        }
     };
 
     private static final ServerConfig CONFIG = ServerConfig.of(0, BindMode.LOCAL).withFinLinger(Duration.ZERO);
@@ -51,7 +56,7 @@ class ClassifyTest {
 
     @Test
     void aBrokenPipeAfterTheClientsFinIsItsCloseAndBeforeItIsAReset() throws Exception {
-        Serving serving = new Serving(CONFIG, 0, home, () -> 1, () -> true);
+        Serving serving = new Serving(CONFIG, 0, home, () -> 1, () -> true, null);
         try {
             TcpConnection finished = connection("hello\n");
             // The client said hello and closed its side: the handler reads the line, then the end (FIN).

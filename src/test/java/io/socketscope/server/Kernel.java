@@ -66,6 +66,31 @@ public final class Kernel {
                 "TCP " + clientPort + " -> " + port);
     }
 
+    /**
+     * The client ports of the ESTABLISHED TCP connections from IPv4 {@code clientIp} to local port {@code port}
+     * (this machine's whole table: the server side of each, as {@code ss -tn state established} lists it).
+     */
+    public static TreeSet<Integer> establishedFrom(int port, String clientIp) throws IOException {
+        String[] b = clientIp.split("\\.");
+        String hex = String.format("%02X%02X%02X%02X", Integer.parseInt(b[3]), Integer.parseInt(b[2]),
+                Integer.parseInt(b[1]), Integer.parseInt(b[0]));
+        TreeSet<Integer> ports = new TreeSet<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            Path file = Path.of("/proc/net", table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[1].contains(":") && f[2].contains(hex + ":") && f[3].equals("01")
+                        && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
+                    ports.add(Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
+    }
+
     /** The descriptors of the TCP sockets listening on {@code port} (one per address family), ascending. */
     public static List<Integer> listeningDescriptors(int port) throws IOException {
         TreeSet<Integer> fds = new TreeSet<>();
