@@ -34,6 +34,12 @@ public final class ServerFixture implements AutoCloseable {
         return s;
     }
 
+    /** A client made elsewhere (bound to a source address, say), closed with the fixture. */
+    public Socket adopt(Socket s) {
+        clients.add(s);
+        return s;
+    }
+
     /** Closes the clients, then stops the servers. */
     @Override
     public void close() throws IOException {

@@ -137,7 +137,7 @@ class SocketServerTest {
         assertTrue(r.headers().contains("text/html"));
         assertTrue(r.body().contains("You are socket <span class=\"fd\">fd " + fd + "</span>"), r.body());
         assertTrue(r.body().contains("<b>127.0.0.1:" + c.getLocalPort() + "</b> &rarr; <b>127.0.0.1:" + server.port() + "</b> <span>(TCP)</span>"));
-        assertTrue(r.body().contains("<b>1 socket is</b> open on port " + server.port()));
+        assertTrue(r.body().contains("<b id=\"count\">1 socket is</b> open on port " + server.port()));
         assertTrue(r.body().contains("name=\"viewport\""), "mobile-friendly");
         ServerEvent.Request req = events.await(ServerEvent.Request.class, 1).get(0);
         assertEquals("GET / HTTP/1.1", req.line());
@@ -162,11 +162,11 @@ class SocketServerTest {
     void aKeptAliveSocketsPageFollowsTheCountOfOpenSocketsAndAHeadBetweenLeavesTheNextBodyWhole() throws Exception {
         startLocal();
         Socket c = client();
-        assertTrue(Clients.get(c, "/").body().contains("<b>1 socket is</b> open on port"), "alone at first");
+        assertTrue(Clients.get(c, "/").body().contains("<b id=\"count\">1 socket is</b> open on port"), "alone at first");
         Socket other = client();
         events.await(ServerEvent.Accepted.class, 2);
         Clients.Response again = Clients.get(c, "/?reload=1");
-        assertTrue(again.body().contains("<b>2 sockets are</b> open on port"), "the same socket's next page counts the"
+        assertTrue(again.body().contains("<b id=\"count\">2 sockets are</b> open on port"), "the same socket's next page counts the"
                 + " second one: " + again.body());
         assertTrue(Clients.get(c, "/socket.json#top").body().contains("\"openSockets\":2"), "the path ends at ? or #");
         other.close();

@@ -85,8 +85,17 @@ class SessionRoundTripTest {
             assertTrue(in.available() >= 0);
         }
         waitFor(e -> e instanceof ServerEvent.Closed c && c.reason() == CloseReason.PEER_CLOSED);
+        // The phone page's live view and a held connection, open until Stop.
+        Socket stream = new Socket(lo, tcp.port());
+        Socket held = new Socket(lo, tcp.port());
+        stream.getOutputStream().write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        held.getOutputStream().write("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        waitFor(e -> e instanceof ServerEvent.Request r && r.role() == io.socketscope.server.SocketRole.LIVE_VIEW);
+        waitFor(e -> e instanceof ServerEvent.Request r && r.role() == io.socketscope.server.SocketRole.HELD);
         udp.stop();
         tcp.stop();
+        stream.close();
+        held.close();
         waitFor(e -> e instanceof ServerEvent.Stopped s && s.protocol() == Protocol.TCP);
         recorder.close();
 
@@ -106,6 +115,16 @@ class SessionRoundTripTest {
         assertEquals(liveModel.requestsTotal(), replayed.requestsTotal());
         assertEquals(liveModel.datagramsTotal(), replayed.datagramsTotal());
         assertTrue(summary(replayed).values().stream().anyMatch(s -> s.contains("reset")), summary(replayed).toString());
+        int stop = 0;
+        while (!(recorded.get(stop) instanceof ServerEvent.Closed c && c.reason() == CloseReason.SERVER_STOP)) {
+            stop++;
+        }
+        ScopeModel beforeStop = new ScopeModel();
+        beforeStop.apply(recorded.subList(0, stop));
+        assertEquals(List.of("HELD", "LIVE_VIEW"), beforeStop.openSockets().stream().map(x -> x.state().name())
+                .filter(n -> n.equals("HELD") || n.equals("LIVE_VIEW")).sorted().toList(), "replayed as they were before Stop");
+        assertEquals(2, replayed.log().stream().filter(l -> l.kind() == io.socketscope.model.LogEntry.Kind.LIVE
+                || l.kind() == io.socketscope.model.LogEntry.Kind.HELD).count(), "LIVE and HELD lines replayed");
         // The same lines (the recorder's queue and this test's list may interleave two sockets' events apart).
         assertEquals(seen.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList(),
                 recorded.stream().map(e -> io.socketscope.model.EventLines.entry(e).line()).sorted().toList());
