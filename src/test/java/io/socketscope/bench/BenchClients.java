@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * churn  PORT SECONDS THREADS   connect and close as fast as possible; prints "connections N"
  * steady PORT RATE SECONDS      RATE connections a second, each held 100 ms; prints "connections N"
  * hold   PORT COUNT SOURCES     open COUNT connections and keep them; prints "held N"; closes on stdin EOF
+ * live   PORT PAGES CHANGES     PAGES phone pages' live views, each from its own address; prints "live N", then
+ *                               makes CHANGES changes (a new device each) and prints how long each update took
+ *                               to reach every page ("fanout p50 .. p99 .. max .. ms ..."); closes on stdin EOF
  * </pre>
  */
 public final class BenchClients {
@@ -34,6 +37,7 @@ public final class BenchClients {
             case "churn" -> churn(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "steady" -> steady(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "hold" -> hold(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "live" -> LivePages.run(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -423,6 +423,26 @@ class SocketScopeBench {
         waitFor(() -> onFx(() -> window.viewModel().listeners().size()) == 1, 10);
 
         printSlow("300 hosts x 3", slow);
+        // 5b. The phone page, live: 1,000 pages' live views (one per address, one selector thread in the
+        // clients' process), then 20 changes, each a new device; every page's update for each is timed.
+        int threadsBeforeLive = THREADS.getThreadCount();
+        long heapBeforeLive = heapUsed();
+        Process livePages = clients("live", port, "1000", "20");
+        BufferedReader liveOut = new BufferedReader(new InputStreamReader(livePages.getInputStream(),
+                StandardCharsets.UTF_8));
+        String liveOpen = liveOut.readLine();
+        waitFor(() -> window.viewModel().model().openCount() >= 1000, 60);
+        takePulses();
+        String fanout = String.valueOf(liveOut.readLine());
+        List<Long> livePulses = takePulses();
+        long liveThreads = THREADS.getThreadCount() - threadsBeforeLive;
+        long liveHeapMb = heapUsed() / (1024 * 1024);
+        livePages.getOutputStream().close();
+        livePages.waitFor(60, TimeUnit.SECONDS);
+        waitFor(() -> window.viewModel().model().openCount() == 0, 60);
+        Thread.sleep(2000); // the closed edges fade
+        takePulses();
+        printSlow("1,000 live pages", slow);
         sampler.interrupt();
         // 6. HTTP: the app as it ships against the JDK's own server and python's, same load, same page size.
         int pageBytes = HttpBench.pageBytes(port);
@@ -495,6 +515,20 @@ class SocketScopeBench {
                 .put("stop_longest_pulse_gc_ms", cpuOfLongest(roomRelease, roomReleaseGc))
                 .put("stop_longest_pulse_run_queue_ms", ms(cpuOfLongest(roomRelease, roomReleaseWait)))
                 .put("ramp_cpu_by_thread_ms", rampCpuByThread).put("stop_cpu_by_thread_ms", stopCpuByThread);
+        java.util.regex.Matcher fan = java.util.regex.Pattern.compile(
+                "fanout p50 (\\S+) p99 (\\S+) max (\\S+) ms updates (\\d+) missing (\\d+)").matcher(fanout);
+        boolean fanned = fan.matches();
+        double fanP99 = fanned ? Double.parseDouble(fan.group(2)) : Double.NaN;
+        double livePulseP99 = ms(percentile(livePulses, 99));
+        report.section("live_pages_1000").put("pages", liveOpen).put("changes", 20L)
+                .put("fanout_p50_ms", fanned ? Double.parseDouble(fan.group(1)) : Double.NaN)
+                .atMost("fanout_p99_ms", fanP99, 1000)
+                .put("fanout_max_ms", fanned ? Double.parseDouble(fan.group(3)) : Double.NaN)
+                .put("updates_timed", fanned ? Long.parseLong(fan.group(4)) : 0L)
+                .require("no_page_missed_an_update", fanned && Long.parseLong(fan.group(5)) == 0)
+                .atMost("app_threads_added", liveThreads, 20)
+                .put("heap_mb_before", heapBeforeLive / (1024 * 1024)).put("heap_mb_with_pages", liveHeapMb)
+                .put("pulse_p50_ms", ms(percentile(livePulses, 50))).atMost("pulse_p99_ms", livePulseP99, 33);
         double stormMax = ms(percentile(stormPulses, 100));
         report.section("storm").put("seconds", 10L).put("client_threads", 4L).require("drained_within_30s", drained)
                 .put("listen_overflows", overflows).put("client_connections", clientCount)
@@ -567,6 +601,9 @@ class SocketScopeBench {
                 "frame of the longest pulse: FX CPU %.1f ms, GC %d ms, run queue %.1f ms", ms(cpuOfLongest(roomRelease,
                 roomReleaseCpu)), cpuOfLongest(roomRelease, roomReleaseGc), ms(cpuOfLongest(roomRelease,
                 roomReleaseWait)))});
+        table.add(new String[] {"1,000 live pages: an update reaches every page", fanout + "; " + liveThreads
+                + " app threads added; heap " + liveHeapMb + " MB; window pulse p99 " + String.format(Locale.ROOT, "%.1f ms",
+                livePulseP99), "p99 <= 1,000 ms, <= 20 threads, p99 <= 33 ms", liveOpen});
         table.add(new String[] {"storm 10 s: events lost", lost + " (" + serverAccepted + " accept() returns, " + accepted
                 + " accepted and " + closed + " closed in the model, " + openAtEnd + " open)", "0", clientCount + " clients; "
                 + kernelDropped + " dropped by the kernel before accept()"});
