@@ -67,6 +67,7 @@ final class Pages {
                 + "<p class=\"tuple\"><b>" + client + "</b> &rarr; <b>" + server + "</b> <span>(TCP)</span></p>\n"
                 + "<p><b id=\"count\">" + TextEscapes.html(count(openSockets)) + "</b> open on port " + port
                 + " now<span id=\"devices\"></span>.</p>\n"
+                + LIVE_SECTION.replace("PORT", port)
                 + "<h2>What this means</h2>\n"
                 + "<ul>\n"
                 + "<li><b>Port " + port + "</b> names the service on this computer. Every phone, tab and laptop uses"
@@ -80,7 +81,6 @@ final class Pages {
                 + "<p>Reload: if your browser keeps the connection alive, you get the same socket again.\n"
                 + "\"Open another connection\" closes this socket and comes back on a new one: watch a second\n"
                 + "edge appear.</p></div>\n"
-                + LIVE_SECTION.replace("PORT", port)
                 + "<p><a href=\"/socket.json\">As JSON</a></p>\n");
     }
 
@@ -141,7 +141,7 @@ final class Pages {
             .button,button{display:inline-block;background:#0d9488;color:#fff;padding:.6em 1em;border-radius:.5em;text-decoration:none;font-weight:600;border:0;font-size:1em;margin:0 .2em .4em 0}
             button.quiet{background:#e2e8f0;color:#1d2733} button:disabled{opacity:.45}
             h3{font-size:1em;margin:1em 0 .2em} ul{padding-left:1.2em;margin:.2em 0} li.none{list-style:none;margin-left:-1.2em;color:#64748b}
-            .note{min-height:1.4em;color:#9a3412} .dot{display:inline-block;width:.6em;height:.6em;border-radius:50%;background:#94a3b8;vertical-align:middle}
+            .note{min-height:1.2em;margin:.1em 0;color:#9a3412} .note:empty{min-height:0;margin:0} .dot{display:inline-block;width:.6em;height:.6em;border-radius:50%;background:#94a3b8;vertical-align:middle}
             .dot.on{background:#16a34a} .fdn{color:#c2410c;font-weight:600}
             </style>
             <script src="/live.js" defer></script>

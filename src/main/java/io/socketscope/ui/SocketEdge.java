@@ -175,7 +175,10 @@ final class SocketEdge {
 
     private static String text(SocketInfo info) {
         if (info.state() == SocketState.LIVE_VIEW || info.state() == SocketState.HELD) {
-            return info.label() + (info.state() == SocketState.LIVE_VIEW ? " · live" : " · held");
+            // What it is in place of the client's address, which its host stands beside: the label keeps its
+            // width (the client's port and the descriptor stay).
+            return (info.state() == SocketState.LIVE_VIEW ? "live view :" : "held :") + info.connection().client().port()
+                    + " · " + info.connection().descriptor().label();
         }
         return info.protocol() == Protocol.UDP && info.requests() > 0 ? info.label() + " ×" + info.requests()
                 : info.label();

@@ -119,8 +119,8 @@ class LivePageBrowserTest {
                 phone.await(10, "the server's list to show " + m.group(), d -> text("mine")
                         .contains("fd " + m.group(1) + " · port " + m.group(2) + " · held by this page"));
             }
-            assertEquals(3, fixture.events.of(ServerEvent.Request.class).stream()
-                    .filter(r -> r.role() == SocketRole.HELD).count());
+            phone.await(10, "three HELD answers reported", d -> fixture.events.of(ServerEvent.Request.class).stream()
+                    .filter(r -> r.role() == SocketRole.HELD).count() == 3);
 
             phone.driver.findElement(By.id("release")).click();
             phone.await(10, "the held sockets gone from the kernel's table",

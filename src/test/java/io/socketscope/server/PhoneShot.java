@@ -27,8 +27,6 @@ public final class PhoneShot {
             phone.await(15, "three held", d -> d.findElements(By.cssSelector("#held li.held")).stream()
                     .filter(li -> li.getText().startsWith("fd ")).count() == 3);
             Thread.sleep(1500); // the next update lists them among this address's sockets
-            ((org.openqa.selenium.JavascriptExecutor) phone.driver).executeScript(
-                    "document.getElementById('live').scrollIntoView()");
             Files.write(out, ((TakesScreenshot) phone.driver).getScreenshotAs(OutputType.BYTES));
             System.out.println("phone screenshot: " + out);
             Thread.sleep(stay * 1000L);

@@ -55,10 +55,8 @@ class LivePageWindowTest {
         assertEquals(200, Clients.readHead(held).status());
 
         String pageLabel = "127.0.0.1:" + page.getLocalPort() + " · fd " + Kernel.tcpDescriptor(port, page.getLocalPort());
-        String liveLabel = "127.0.0.1:" + stream.getLocalPort() + " · fd "
-                + Kernel.tcpDescriptor(port, stream.getLocalPort()) + " · live";
-        String heldLabel = "127.0.0.1:" + held.getLocalPort() + " · fd "
-                + Kernel.tcpDescriptor(port, held.getLocalPort()) + " · held";
+        String liveLabel = "live view :" + stream.getLocalPort() + " · fd " + Kernel.tcpDescriptor(port, stream.getLocalPort());
+        String heldLabel = "held :" + held.getLocalPort() + " · fd " + Kernel.tcpDescriptor(port, held.getLocalPort());
         waitUntil("the three edges as what they are", () -> onFx(() -> window.graph().openSocketLabels())
                 .containsAll(List.of(pageLabel, liveLabel, heldLabel)));
         Node live = robot.lookup(".socket-edge").match(n -> liveLabel.equals(((javafx.scene.control.Label) n).getText()))
