@@ -45,11 +45,24 @@ public final class ChildApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("/bin/bash", "-c",
                 (fdLimit > 0 ? "ulimit -n " + fdLimit + " && " : "")
                         + "exec \"$0\" -cp \"$1\" io.socketscope.app.Main --headless \"${@:2}\"",
-                java, System.getProperty("java.class.path")));
+                java, appClassPath()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         return new ChildApp(pb.start());
+    }
+
+    /**
+     * The app's classes and its runtime libraries, as Maven wrote them for this build; the test JVM's own
+     * class path (with the test libraries) where that file is missing.
+     */
+    static String appClassPath() throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "runtime.classpath");
+        if (!java.nio.file.Files.isReadable(file)) {
+            return System.getProperty("java.class.path");
+        }
+        return java.nio.file.Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + java.nio.file.Files.readString(file).strip();
     }
 
     /** The TCP port from the app's LISTEN line on 127.0.0.1. */
