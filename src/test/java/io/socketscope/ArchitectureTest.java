@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,40 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("learn", "session", "ui", "app")
                 .whereLayer("machine").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("model", "machine", "learn", "session", "ui", "app")
+                .check(MAIN);
+    }
+
+    /** The window's features, each a package of its own under {@code ui}. */
+    private static final List<String> FEATURES = List.of("graph", "sockets", "machine", "learn", "session");
+
+    @Test
+    void theWindowsPackagesHaveNoCycles() {
+        slices().matching("io.socketscope.ui.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void featuresTalkThroughTheViewModelNotToEachOther() {
+        for (String feature : FEATURES) {
+            String[] others = FEATURES.stream().filter(f -> !f.equals(feature)).map(f -> "io.socketscope.ui." + f + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.socketscope.ui." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("a feature reaches another only through the view model and the model")
+                    .check(MAIN);
+        }
+    }
+
+    @Test
+    void onlyTheWindowsShellPutsTheFeaturesTogether() {
+        // The shell (io.socketscope.ui itself: the main window and view, the ports bar, the connect panel,
+        // presenter mode) uses the features; no feature and not the view model uses the shell.
+        noClasses().that().resideInAPackage("io.socketscope.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.socketscope.ui")
+                .check(MAIN);
+        String[] features = FEATURES.stream().map(f -> "io.socketscope.ui." + f + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.socketscope.ui.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage(features)
+                .because("the view model knows the model and the server, not how they are drawn")
                 .check(MAIN);
     }
 

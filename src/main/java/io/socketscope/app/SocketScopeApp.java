@@ -53,8 +53,8 @@ public final class SocketScopeApp extends Application {
         window = MainWindow.show(stage, options.serverConfig(), console);
         stage.setTitle("SocketScope " + Version.current() + ": one port, many sockets");
         if (!options.listens().isEmpty()) {
-            window.viewModel().protocolProperty().set(options.listens().get(0).protocol());
-            window.viewModel().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
+            window.viewModel().form().protocolProperty().set(options.listens().get(0).protocol());
+            window.viewModel().form().portTextProperty().set(Integer.toString(options.listens().get(0).port()));
         }
         window.setAppVersion(Version.current());
         if (options.playback().record() != null) {

@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.viewmodel.MainViewModel;
+
 import io.socketscope.server.BindMode;
 import io.socketscope.server.LocalAddresses;
 import java.util.List;

@@ -1,37 +1,32 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.graph.GraphView;
+import io.socketscope.ui.graph.ZoomBar;
+import io.socketscope.ui.learn.LearnView;
+import io.socketscope.ui.machine.MachineTab;
+import io.socketscope.ui.session.SessionMenu;
+import io.socketscope.ui.sockets.SocketDetails;
+import io.socketscope.ui.sockets.SocketsTable;
+import io.socketscope.ui.sockets.SocketsTableModel;
+import io.socketscope.ui.viewmodel.MainViewModel;
+
 import io.socketscope.model.LogEntry;
-import io.socketscope.model.LogFilter;
 import io.socketscope.model.ScopeModel;
 import io.socketscope.model.SocketInfo;
-import io.socketscope.model.PortInfo;
-import io.socketscope.model.Sizes;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.PortInput;
-import io.socketscope.server.PortListener;
 import io.socketscope.server.Protocol;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -43,8 +38,6 @@ public final class MainView {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
-    private static final DateTimeFormatter CLOCK =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final GraphView graph = new GraphView();
     private final SocketsTableModel socketsModel = new SocketsTableModel(System::nanoTime);
@@ -113,15 +106,15 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        portField.textProperty().bindBidirectional(viewModel.portTextProperty());
+        portField.textProperty().bindBidirectional(viewModel.form().portTextProperty());
         bindChoice.getItems().setAll(BindMode.values());
-        bindChoice.valueProperty().bindBidirectional(viewModel.bindProperty());
+        bindChoice.valueProperty().bindBidirectional(viewModel.form().bindProperty());
         protocolChoice.getItems().setAll(Protocol.values());
-        protocolChoice.valueProperty().bindBidirectional(viewModel.protocolProperty());
+        protocolChoice.valueProperty().bindBidirectional(viewModel.form().protocolProperty());
         stopButton.disableProperty().bind(viewModel.runningProperty().not());
         fillWellKnown();
         chips = new PortChips(viewModel, portsBar);
-        portNote.textProperty().bind(viewModel.portNoteProperty());
+        portNote.textProperty().bind(viewModel.form().portNoteProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         viewModel.messageIsErrorProperty().addListener((obs, was, isError) ->
@@ -206,51 +199,11 @@ public final class MainView {
             }
         });
 
-        FilteredList<LogEntry> shown = new FilteredList<>(viewModel.logRows());
-        shown.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> LogFilter.matching(logFilter.getText()), logFilter.textProperty()));
-        logTable.setItems(shown);
-        // One row height for all rows: the table then never measures each row's text to lay itself out.
-        logTable.setFixedCellSize(24);
-        logCount.textProperty().bind(Bindings.createStringBinding(() -> logFilter.getText().isBlank()
-                ? "" : shown.size() + " of " + viewModel.logRows().size(), logFilter.textProperty(), shown,
-                viewModel.logRows()));
-        logTable.setPlaceholder(new Label("Events appear here: LISTEN, ACCEPT, REQUEST, CLOSE, ERROR."));
-        timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().clock()));
-        kindColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().kind().name()));
-        clientColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().client()));
-        descriptorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().descriptor()));
-        detailColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().detail()));
-        kindColumn.setCellFactory(column -> new KindCell());
-        logTable.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
-            if (row != null && row.socketId() >= 0) {
-                showSocket(row.socketId());
-            }
-        });
-
-        // The table takes the list only while its tab is shown: a hidden table would still rebuild its cells
-        // (and their CSS) on every close, which under load cost more than the whole graph.
-        closedTab.selectedProperty().addListener((obs, was, isShown) ->
-                closedTable.setItems(isShown ? viewModel.recentlyClosed() : FXCollections.emptyObservableList()));
-        closedTable.setFixedCellSize(24);
-        closedTable.setPlaceholder(new Label("Closed sockets stay here with their final figures."));
-        column(closedAtColumn, s -> s.closedAt() == null ? "" : CLOCK.format(s.closedAt()));
-        column(closedProtocolColumn, s -> s.protocol().name());
-        column(closedClientColumn, s -> s.connection().client().toString());
-        column(closedSocketColumn, s -> s.connection().descriptor().label());
-        column(closedAgeColumn, s -> Sizes.duration(s.age(s.closedAt())));
-        column(closedTrafficColumn, s -> Sizes.bytes(s.traffic().received()) + " / " + Sizes.bytes(s.traffic().sent()));
-        column(closedRequestsColumn, s -> Long.toString(s.requests()));
-        column(closedHowColumn, s -> s.closeReason() == null ? "" : s.closeReason().code() + ": " + s.closeReason().words());
-        closedTable.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
-            if (row != null) {
-                showSocket(row.id());
-            }
-        });
-    }
-
-    private static void column(TableColumn<SocketInfo, String> column, Function<SocketInfo, String> text) {
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
+        EventLogTable.wire(logTable, logFilter, logCount, viewModel.logRows(), this::showSocket, timeColumn, kindColumn,
+                clientColumn, descriptorColumn, detailColumn);
+        ClosedTable.wire(closedTab, closedTable, viewModel.recentlyClosed(), this::showSocket, closedAtColumn,
+                closedProtocolColumn, closedClientColumn, closedSocketColumn, closedAgeColumn, closedTrafficColumn,
+                closedRequestsColumn, closedHowColumn);
     }
 
     /** Shows one socket's details in the side panel. */
@@ -262,7 +215,7 @@ public final class MainView {
     /** Offers the well-known ports of both protocols, each with its service and whether it is privileged. */
     private void fillWellKnown() {
         MenuItem pick = new MenuItem("0  let the operating system pick a free port");
-        pick.setOnAction(e -> viewModel.portTextProperty().set("0"));
+        pick.setOnAction(e -> viewModel.form().portTextProperty().set("0"));
         wellKnownButton.getItems().add(pick);
         for (Protocol protocol : Protocol.values()) {
             wellKnownButton.getItems().add(new javafx.scene.control.SeparatorMenuItem());
@@ -272,8 +225,8 @@ public final class MainView {
                         + (port < PortInput.FIRST_UNPRIVILEGED ? "  (privileged: below 1024, needs root)" : ""));
                 item.setId("well-known-" + protocol.option() + "-" + port);
                 item.setOnAction(e -> {
-                    viewModel.protocolProperty().set(protocol);
-                    viewModel.portTextProperty().set(Integer.toString(port));
+                    viewModel.form().protocolProperty().set(protocol);
+                    viewModel.form().portTextProperty().set(Integer.toString(port));
                 });
                 wellKnownButton.getItems().add(item);
             }

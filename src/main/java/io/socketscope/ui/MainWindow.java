@@ -1,5 +1,14 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.graph.GraphView;
+import io.socketscope.ui.learn.LearnView;
+import io.socketscope.ui.machine.MachineTab;
+import io.socketscope.ui.session.ReplayBar;
+import io.socketscope.ui.session.SessionMenu;
+import io.socketscope.ui.sockets.SocketDetails;
+import io.socketscope.ui.sockets.SocketsTable;
+import io.socketscope.ui.viewmodel.MainViewModel;
+
 import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerListener;
 import java.io.IOException;
@@ -97,7 +106,7 @@ public final class MainWindow {
         stage.setTitle("SocketScope: replay of " + name + " (nothing listens)");
         AppIcon.dress(stage);
         window.view.chips().setNoneText("A replay: the recorded ports are drawn below; nothing listens here.");
-        window.viewModel.portTextProperty().set("");
+        window.viewModel.form().portTextProperty().set("");
         window.viewModel.say("Replaying " + name + ": " + session.events().size() + " recorded events.");
         window.replayBar = bar[0];
         return window;

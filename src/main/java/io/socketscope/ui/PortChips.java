@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.viewmodel.MainViewModel;
+
 import io.socketscope.model.PortInfo;
 import io.socketscope.server.PortListener;
 import io.socketscope.server.Protocol;

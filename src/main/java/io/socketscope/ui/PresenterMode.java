@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.graph.GraphView;
+
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;

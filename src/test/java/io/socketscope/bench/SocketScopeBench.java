@@ -129,7 +129,7 @@ class SocketScopeBench {
         }).get(30, TimeUnit.SECONDS);
         installProbes();
         onFx(() -> {
-            window.viewModel().portTextProperty().set("0");
+            window.viewModel().form().portTextProperty().set("0");
             return window.viewModel().start();
         });
         waitFor(() -> onFx(() -> window.viewModel().listeners().size()) == 1, 10);
@@ -417,7 +417,7 @@ class SocketScopeBench {
         room.getOutputStream().close();
         room.waitFor(60, TimeUnit.SECONDS);
         onFx(() -> {
-            window.viewModel().portTextProperty().set(Integer.toString(port));
+            window.viewModel().form().portTextProperty().set(Integer.toString(port));
             return window.viewModel().start();
         });
         waitFor(() -> onFx(() -> window.viewModel().listeners().size()) == 1, 10);

@@ -1,5 +1,8 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.graph.GraphView;
+import io.socketscope.ui.sockets.SocketRow;
+
 import static io.socketscope.ui.FxTesting.onFx;
 import static io.socketscope.ui.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -13,7 +13,6 @@ import io.socketscope.server.ServerConfig;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -46,7 +45,7 @@ class ConnectPanelTest {
 
 
     private int startOn(FxRobot robot, BindMode mode) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().bindProperty().set(mode)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().form().bindProperty().set(mode)).get(5, TimeUnit.SECONDS);
         robot.clickOn("#startButton");
         waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);
         return onFx(() -> window.viewModel().boundPort());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.ListenSpec;
 import io.socketscope.server.ServerConfig;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,10 +95,10 @@ class ControlWordsTest {
     void onASmallScreenWithPort8080sHintEveryControlShowsItsWords() throws Exception {
         show(new Rectangle2D(0, 0, 1024, 640), BindMode.ALL);
         onFx(() -> {
-            window.viewModel().portTextProperty().set("8080");
+            window.viewModel().form().portTextProperty().set("8080");
             return null;
         });
-        waitUntil("the hint for 8080 shows", () -> !onFx(() -> window.viewModel().portNoteProperty().get()).isEmpty());
+        waitUntil("the hint for 8080 shows", () -> !onFx(() -> window.viewModel().form().portNoteProperty().get()).isEmpty());
         settle();
         assertEquals(List.of(), cut(), "controls cut to an ellipsis");
         double width = onFx(() -> stage.getScene().getWidth());

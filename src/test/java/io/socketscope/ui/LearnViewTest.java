@@ -69,7 +69,7 @@ class LearnViewTest {
         waitUntil("16 bits", () -> seen(Step.SIXTEEN_BITS));
         assertTrue(text(Step.SIXTEEN_BITS).startsWith("65536 is 1 0000 0000 0000 0000 in binary: 17 bits"));
         onFx(() -> {
-            window.viewModel().portTextProperty().set("0");
+            window.viewModel().form().portTextProperty().set("0");
             return null;
         });
 

@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.viewmodel.MainViewModel;
+
 import static io.socketscope.ui.FxTesting.onFx;
 import static io.socketscope.ui.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +52,7 @@ class LoadTest {
 
     private int startOnPortZero() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            window.viewModel().portTextProperty().set("0");
+            window.viewModel().form().portTextProperty().set("0");
             window.viewModel().start();
         }).get(5, TimeUnit.SECONDS);
         FxTesting.waitUntil("the server listens", () -> onFx(() -> window.viewModel().boundPort()) > 0);

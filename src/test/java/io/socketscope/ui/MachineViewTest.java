@@ -1,5 +1,7 @@
 package io.socketscope.ui;
 
+import io.socketscope.ui.machine.MachineItem;
+
 import static io.socketscope.ui.FxTesting.onFx;
 import static io.socketscope.ui.FxTesting.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -56,7 +56,7 @@ class SocketDetailsTest {
 
     private int open(FxRobot robot, Protocol protocol) throws Exception {
         int before = onFx(() -> window.viewModel().listeners().size());
-        WaitForAsyncUtils.asyncFx(() -> window.viewModel().protocolProperty().set(protocol)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.viewModel().form().protocolProperty().set(protocol)).get(5, TimeUnit.SECONDS);
         robot.clickOn("#portField").eraseText(8).write("0");
         robot.clickOn("#startButton");
         waitUntil("the port opens", () -> onFx(() -> window.viewModel().listeners().size()) == before + 1);
@@ -200,8 +200,8 @@ class SocketDetailsTest {
 
         robot.clickOn("#wellKnownButton");
         robot.clickOn("UDP 53  DNS  (privileged: below 1024, needs root)");
-        assertEquals("53", onFx(() -> window.viewModel().portTextProperty().get()));
-        assertEquals(Protocol.UDP, onFx(() -> window.viewModel().protocolProperty().get()));
+        assertEquals("53", onFx(() -> window.viewModel().form().portTextProperty().get()));
+        assertEquals(Protocol.UDP, onFx(() -> window.viewModel().form().protocolProperty().get()));
         assertTrue(robot.lookup("#portNote").queryAs(Label.class).getText().startsWith("UDP port 53 is commonly used for DNS."));
         assertTrue(robot.lookup("#portNote").queryAs(Label.class).getText().contains("privileged"));
         assertFalse(robot.lookup("#portNote").queryAs(Label.class).getText().isEmpty());

@@ -81,7 +81,7 @@ class StartStopTest {
             }
         };
         WaitForAsyncUtils.asyncFx(() -> {
-            window.viewModel().portTextProperty().set("0");
+            window.viewModel().form().portTextProperty().set("0");
             window.viewModel().start();
             frames.start();
             window.graph().getScene().addPostLayoutPulseListener(pulseEnd);
