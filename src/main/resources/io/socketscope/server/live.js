@@ -35,10 +35,15 @@
     render();
   });
   source.onerror = function () {
-    if (!stopped) {
-      $('live-dot').className = 'dot';
-      text('live-says', 'The live view lost its connection; the browser tries again every 3 s.');
+    if (stopped) {
+      return;
     }
+    $('live-dot').className = 'dot';
+    // CLOSED: the server refused the stream (past its limits, 429), and the browser does not try again.
+    text('live-says', source.readyState === EventSource.CLOSED
+      ? 'No live view: this address already has the most live views and held connections the server allows.'
+        + ' Close some (another tab\'s "Close my connections"), then reload.'
+      : 'The live view lost its connection; the browser tries again every 3 s.');
   };
 
   function item(list, words, fd) {

@@ -54,6 +54,9 @@ class LiveStreamTest {
 
             // Another device joins: the next update says so, with its fd as the kernel has it.
             Socket other = from(fixture, "127.0.2.1", port);
+            // Until the app accepts it the kernel lists the connection with no socket of the app's (inode 0).
+            fixture.events.awaitMatch(e -> e instanceof ServerEvent.Accepted a
+                    && a.connection().client().port() == other.getLocalPort());
             int otherFd = Kernel.tcpDescriptor(port, "127.0.2.1", other.getLocalPort());
             JsonNode next = untilState(stream, s -> s.path("open").asInt() == 2);
             assertEquals(2, next.path("devices").asInt());

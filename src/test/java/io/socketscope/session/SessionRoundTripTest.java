@@ -47,12 +47,14 @@ class SessionRoundTripTest {
     void aRecordedSessionReplaysToTheSameModelAsLive() throws Exception {
         Path file = dir.resolve("session.jsonl");
         SessionRecorder recorder = SessionRecorder.start(file, "test", "os");
-        ServerListener both = ServerListener.all(e -> {
+        // The recorder first: once this test sees an event, the recorder has it too (the other way round, a
+        // server thread descheduled between the two let Stop and the recorder's close pass in between).
+        ServerListener both = ServerListener.all(recorder, e -> {
             synchronized (live) {
                 live.add(e);
                 live.notifyAll();
             }
-        }, recorder);
+        });
         ServerConfig config = ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofMillis(100))
                 .withFinLinger(Duration.ofMillis(100));
         PortListener tcp = PortListener.start(Protocol.TCP, config, both, DescriptorLookup.forThisSystem());
