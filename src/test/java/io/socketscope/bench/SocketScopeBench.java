@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import static io.socketscope.bench.BenchTools.*;
 
+import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,6 +42,7 @@ class SocketScopeBench {
 
     private final PulseProbe probe = new PulseProbe();
 
+    @Test
     void run() throws Exception {
         BenchReport report = new BenchReport();
         List<String[]> table = new ArrayList<>();
