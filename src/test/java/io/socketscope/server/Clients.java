@@ -26,6 +26,18 @@ public final class Clients {
         return s;
     }
 
+    /**
+     * A client connected to 127.0.0.1 on {@code port} from the loopback address {@code sourceIp} (127.0.2.1, ...):
+     * a phone of a classroom, a host of its own in the graph.
+     */
+    public static Socket connectFrom(String sourceIp, int port) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(sourceIp, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        s.setSoTimeout(10_000);
+        return s;
+    }
+
     public static void send(Socket s, String text) throws IOException {
         OutputStream out = s.getOutputStream();
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));

@@ -35,22 +35,11 @@ public final class Kernel {
      * port {@code port}: with many client addresses (a classroom on 127.0.1.x) two may share a client port.
      */
     public static int tcpDescriptor(int port, String clientIp, int clientPort) throws IOException {
-        String[] b = clientIp.split("\\.");
-        String hex = String.format("%02X%02X%02X%02X", Integer.parseInt(b[3]), Integer.parseInt(b[2]),
-                Integer.parseInt(b[1]), Integer.parseInt(b[0]));
+        String remote = hex(clientIp) + ":" + String.format("%04X", clientPort);
         List<String> found = new ArrayList<>();
-        // In tcp6 an IPv4 client of a dual-stack socket is ::ffff:a.b.c.d, whose last four bytes read the same.
-        for (String table : List.of("tcp", "tcp6")) {
-            Path file = Path.of("/proc/net", table);
-            if (!Files.isReadable(file)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(file)) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 9 && f[1].contains(":") && f[2].endsWith(hex + ":" + String.format("%04X", clientPort))
-                        && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port && !f[9].equals("0")) {
-                    found.add(f[9]);
-                }
+        for (String[] f : tcpRows(port)) {
+            if (f[2].endsWith(remote) && !f[9].equals("0")) {
+                found.add(f[9]);
             }
         }
         if (found.size() != 1) {
@@ -71,10 +60,37 @@ public final class Kernel {
      * (this machine's whole table: the server side of each, as {@code ss -tn state established} lists it).
      */
     public static TreeSet<Integer> establishedFrom(int port, String clientIp) throws IOException {
-        String[] b = clientIp.split("\\.");
-        String hex = String.format("%02X%02X%02X%02X", Integer.parseInt(b[3]), Integer.parseInt(b[2]),
-                Integer.parseInt(b[1]), Integer.parseInt(b[0]));
+        String remote = hex(clientIp) + ":";
         TreeSet<Integer> ports = new TreeSet<>();
+        for (String[] f : tcpRows(port)) {
+            if (f[2].contains(remote) && f[3].equals("01")) {
+                ports.add(Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16));
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The bytes the kernel holds unsent on this machine's side of the TCP connection from {@code clientPort} to
+     * local port {@code port} (the tx_queue column, Send-Q in {@code ss}); 0 when there is no such connection.
+     */
+    public static long sendQueue(int port, int clientPort) throws IOException {
+        String remote = String.format(":%04X", clientPort);
+        for (String[] f : tcpRows(port)) {
+            if (f[2].endsWith(remote)) {
+                return Long.parseLong(f[4].substring(0, f[4].indexOf(':')), 16);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The rows of {@code /proc/net/tcp} and {@code tcp6} whose local port is {@code port}, split into their
+     * fields. In tcp6 an IPv4 client of a dual-stack socket is ::ffff:a.b.c.d, whose last four bytes read the
+     * same as in tcp.
+     */
+    private static List<String[]> tcpRows(int port) throws IOException {
+        List<String[]> rows = new ArrayList<>();
         for (String table : List.of("tcp", "tcp6")) {
             Path file = Path.of("/proc/net", table);
             if (!Files.isReadable(file)) {
@@ -82,13 +98,20 @@ public final class Kernel {
             }
             for (String line : Files.readAllLines(file)) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length > 9 && f[1].contains(":") && f[2].contains(hex + ":") && f[3].equals("01")
+                if (f.length > 9 && f[1].contains(":")
                         && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
-                    ports.add(Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16));
+                    rows.add(f);
                 }
             }
         }
-        return ports;
+        return rows;
+    }
+
+    /** An IPv4 address as the kernel's tables write it: its four bytes in hex, in host (little-endian) order. */
+    private static String hex(String ip) {
+        String[] b = ip.split("\\.");
+        return String.format("%02X%02X%02X%02X", Integer.parseInt(b[3]), Integer.parseInt(b[2]),
+                Integer.parseInt(b[1]), Integer.parseInt(b[0]));
     }
 
     /** The descriptors of the TCP sockets listening on {@code port} (one per address family), ascending. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ class LivePageBrowserTest {
             List<Socket> others = new ArrayList<>();
             long joined = System.nanoTime();
             for (int i = 1; i <= 3; i++) {
-                others.add(from("127.0.2." + i, port));
+                others.add(Clients.connectFrom("127.0.2." + i, port));
             }
             phone.await(10, "the page's count to reach " + (before + 3), d -> text("count").equals(count(before + 3)));
             long seen = System.nanoTime();
@@ -159,13 +158,6 @@ class LivePageBrowserTest {
             Matcher m = LIVE.matcher(text("live-says"));
             return m.matches() ? m : null;
         });
-    }
-
-    private static Socket from(String ip, int port) throws IOException {
-        Socket s = new Socket();
-        s.bind(new InetSocketAddress(ip, 0));
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        return s;
     }
 
     private static String count(int n) {

@@ -14,8 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +109,7 @@ class LiveStreamTest {
                 from(fixture, "127.0." + (6 + round / 250) + "." + (1 + round % 250), port);
                 int want = devices + round;
                 untilState(reader, st -> st.path("devices").asInt() == want);
-                queueAtMost = Math.max(queueAtMost, sendQueue(port, stalled.getLocalPort()));
+                queueAtMost = Math.max(queueAtMost, Kernel.sendQueue(port, stalled.getLocalPort()));
             }
             assertTrue(hub.dropped() >= 2, "updates to the full socket are dropped: " + hub.dropped());
             // No growth: what the kernel holds unsent for it stays within the stream's small send buffer.
@@ -306,29 +304,11 @@ class LiveStreamTest {
     }
 
     private static Socket from(ServerFixture fixture, String ip, int port) throws IOException {
-        Socket s = new Socket();
-        s.bind(new InetSocketAddress(ip, 0));
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.setSoTimeout(10_000);
-        return fixture.adopt(s);
+        return fixture.adopt(Clients.connectFrom(ip, port));
     }
 
     private static long idOf(ServerFixture fixture, Socket s) {
         return fixture.events.accepted().stream().filter(c -> c.client().port() == s.getLocalPort()
                 && c.client().ip().equals(s.getLocalAddress().getHostAddress())).findFirst().orElseThrow().id();
-    }
-
-    /** The kernel's count of bytes queued unsent on the server's side of the connection from {@code clientPort}. */
-    private static long sendQueue(int port, int clientPort) throws IOException {
-        for (String table : List.of("tcp", "tcp6")) {
-            for (String line : Files.readAllLines(Path.of("/proc/net", table))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 4 && f[1].endsWith(String.format(":%04X", port))
-                        && f[2].endsWith(String.format(":%04X", clientPort))) {
-                    return Long.parseLong(f[4].substring(0, f[4].indexOf(':')), 16);
-                }
-            }
-        }
-        return 0; // closed (by the idle timeout) meanwhile
     }
 }
