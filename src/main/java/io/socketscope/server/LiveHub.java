@@ -79,7 +79,6 @@ final class LiveHub {
     private final AtomicInteger missed = new AtomicInteger();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
     private final AtomicInteger streamCount = new AtomicInteger();
     private volatile boolean running = true;
     private final Thread thread;
@@ -137,19 +136,9 @@ final class LiveHub {
         perClient.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    /** Live views and held connections open now (for tests and the bench). */
-    int admitted() {
-        return total.get();
-    }
-
     /** Updates not written because a phone's socket was full (its next update carried the state). */
     long dropped() {
         return dropped.get();
-    }
-
-    /** Updates written whole or in part. */
-    long sent() {
-        return sent.get();
     }
 
     /** A stream whose head is sent and whose socket is non-blocking: it gets its first update at once. */
@@ -287,7 +276,6 @@ final class LiveHub {
             }
             s.stale = false;
             write(s, ByteBuffer.wrap(LiveState.update(id, s.c, part, shared, limits)), now);
-            sent.incrementAndGet();
         }
     }
 
