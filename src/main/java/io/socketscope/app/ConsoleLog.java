@@ -127,6 +127,10 @@ public final class ConsoleLog implements ServerListener, AutoCloseable {
                 lastEvent = clock.getAsLong();
                 ServerListener then = forward;
                 for (ServerEvent event : batch) {
+                    if (EventLines.quiet(event)) {
+                        then.onEvent(event);
+                        continue;
+                    }
                     if (printedThisSecond < linesPerSecond) {
                         printedThisSecond++;
                         sink.accept(EventLines.entry(event).line());

@@ -27,7 +27,9 @@ final class HeadlessReplay {
                     Thread.sleep(wait);
                 }
             }
-            out.println(EventLines.entry(event).line());
+            if (!EventLines.quiet(event)) {
+                out.println(EventLines.entry(event).line());
+            }
             previous = event;
         }
         out.flush();

@@ -15,7 +15,8 @@ public final class EventLines {
         // load every class an entry can touch now, while the first event is printed.
         for (Class<?> type : List.of(LogEntry.class, LogEntry.Kind.class, Sizes.class, Traffic.class,
                 io.socketscope.server.TextEscapes.class, io.socketscope.server.Protocol.class,
-                io.socketscope.server.CloseReason.class, io.socketscope.server.SocketRole.class)) {
+                io.socketscope.server.CloseReason.class, io.socketscope.server.SocketRole.class,
+                io.socketscope.server.TcpState.class)) {
             load(type);
         }
         for (Class<?> type : ServerEvent.class.getPermittedSubclasses()) {
@@ -32,6 +33,15 @@ public final class EventLines {
         } catch (ClassNotFoundException impossible) {
             throw new ExceptionInInitializerError(impossible);
         }
+    }
+
+    /**
+     * Whether the event has no line of its own: the kernel's word that a new socket is ESTABLISHED (every
+     * socket is, once accepted; the Sockets table shows it), so that the log keeps one line per socket.
+     */
+    public static boolean quiet(ServerEvent event) {
+        return event instanceof ServerEvent.KernelState k && k.fdOpen()
+                && k.state() == io.socketscope.server.TcpState.ESTABLISHED;
     }
 
     public static LogEntry entry(ServerEvent event) {
@@ -71,6 +81,9 @@ public final class EventLines {
             return about(e, e.connection(), LogEntry.Kind.CLOSE,
                     e.reason().code() + ": " + e.reason().words() + " · " + figures(e.traffic()));
         }
+        if (event instanceof ServerEvent.KernelState e) {
+            return kernel(e);
+        }
         if (event instanceof ServerEvent.Failed e) {
             return e.connection() == null ? new LogEntry(e.time(), LogEntry.Kind.ERROR, "", "", e.message())
                     : about(e, e.connection(), LogEntry.Kind.ERROR, e.message());
@@ -79,6 +92,34 @@ public final class EventLines {
         return new LogEntry(e.time(), LogEntry.Kind.STOP, "", "",
                 "stopped " + (e.protocol() == io.socketscope.server.Protocol.TCP ? "listening on " : "receiving on ")
                         + e.protocol() + " port " + e.port());
+    }
+
+    /**
+     * {@code TIMEWAIT 127.0.0.1:51234 -> 127.0.0.1:8080 (fd 34 closed) kept by the kernel 60 s: the server closed
+     * first}; {@code KERNEL 127.0.0.1:51234 fd 34 CLOSE_WAIT: ...}; {@code KERNEL ... dropped by the kernel ...}.
+     */
+    private static LogEntry kernel(ServerEvent.KernelState e) {
+        ConnectionRef c = e.connection();
+        io.socketscope.server.TcpState state = e.state();
+        if (e.fdOpen()) {
+            return about(e, c, LogEntry.Kind.KERNEL, state + ": " + state.words());
+        }
+        String after = "-> " + c.server() + " (" + c.descriptor().label() + " closed) ";
+        if (state == io.socketscope.server.TcpState.TIME_WAIT) {
+            return new LogEntry(e.time(), LogEntry.Kind.TIMEWAIT, c.client().toString(), "", after
+                    + "kept by the kernel " + seconds(e.remainingMillis()) + ": the server closed first", c.id());
+        }
+        if (state == io.socketscope.server.TcpState.GONE) {
+            return new LogEntry(e.time(), LogEntry.Kind.KERNEL, c.client().toString(), "", after
+                    + "dropped by the kernel: its 4-tuple is free again", c.id());
+        }
+        return new LogEntry(e.time(), LogEntry.Kind.KERNEL, c.client().toString(), "", after + state
+                + " kept by the kernel: " + state.words(), c.id());
+    }
+
+    /** {@code 60 s} for a remaining time, rounded up: a timer of 59.4 s has most of a minute left. */
+    static String seconds(long millis) {
+        return millis < 0 ? "a while" : ((millis + 999) / 1000) + " s";
     }
 
     private static LogEntry about(ServerEvent e, ConnectionRef c, LogEntry.Kind kind, String detail) {

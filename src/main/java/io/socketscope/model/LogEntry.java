@@ -15,9 +15,10 @@ public record LogEntry(Instant time, Kind kind, String client, String descriptor
 
     /**
      * What happened. GREET: a client that is not HTTP got the banner; FIN: the client shut its sending side;
-     * DATAGRAM: a UDP datagram arrived.
+     * DATAGRAM: a UDP datagram arrived; TIMEWAIT: the kernel keeps a connection whose fd the server closed;
+     * KERNEL: another change of a connection's state in the kernel (CLOSE_WAIT, FIN_WAIT2, dropped).
      */
-    public enum Kind { LISTEN, ACCEPT, GREET, REQUEST, LIVE, HELD, FIN, DATAGRAM, CLOSE, ERROR, STOP }
+    public enum Kind { LISTEN, ACCEPT, GREET, REQUEST, LIVE, HELD, FIN, DATAGRAM, CLOSE, TIMEWAIT, KERNEL, ERROR, STOP }
 
     /** An entry that concerns no one socket. */
     public LogEntry(Instant time, Kind kind, String client, String descriptor, String detail) {

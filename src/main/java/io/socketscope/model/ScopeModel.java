@@ -5,6 +5,7 @@ import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.Protocol;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.SocketRole;
+import io.socketscope.server.TcpState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,12 +33,16 @@ public final class ScopeModel {
     /**
      * What one batch changed: sockets that opened, that changed (requests, bytes, state, User-Agent), and
      * that closed, log entries added (formatted when read), whether the set of ports or their state
-     * changed, and the problems of listeners themselves (not of one client), to show where people look.
+     * changed, the problems of listeners themselves (not of one client), to show where people look, and
+     * the connections the kernel keeps after their fd that appeared or changed ({@code ghosted}) or that it
+     * dropped ({@code unghosted}).
      */
     public record Change(List<SocketInfo> opened, List<SocketInfo> updated, List<SocketInfo> closed,
-                         List<LogEntry> logged, boolean phaseChanged, List<String> listenerProblems) {
+                         List<LogEntry> logged, boolean phaseChanged, List<String> listenerProblems,
+                         List<Ghost> ghosted, List<Ghost> unghosted) {
         public boolean isEmpty() {
-            return opened.isEmpty() && updated.isEmpty() && closed.isEmpty() && logged.isEmpty() && !phaseChanged;
+            return opened.isEmpty() && updated.isEmpty() && closed.isEmpty() && logged.isEmpty() && !phaseChanged
+                    && ghosted.isEmpty() && unghosted.isEmpty();
         }
     }
 
@@ -63,6 +68,7 @@ public final class ScopeModel {
     private final Map<Long, SocketInfo> open = new LinkedHashMap<>();
     private final Deque<SocketInfo> recentlyClosed = new ArrayDeque<>();
     private final Map<Long, PortState> ports = new LinkedHashMap<>();
+    private final Ghosts ghosts = new Ghosts();
     private long newestRun;
     private long acceptedTotal;
     private long closedTotal;
@@ -86,6 +92,8 @@ public final class ScopeModel {
         Map<Long, SocketInfo> updated = new LinkedHashMap<>();
         List<LogLine> logged = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Ghost> ghosted = new ArrayList<>();
+        List<Ghost> unghosted = new ArrayList<>();
         boolean phaseChanged = false;
         for (ServerEvent event : batch) {
             if (!accepts(event)) {
@@ -122,6 +130,15 @@ public final class ScopeModel {
                 update(e.connection().id(), s -> s.withTraffic(e.traffic()), updated);
             } else if (event instanceof ServerEvent.HalfClosed e) {
                 update(e.connection().id(), s -> s.halfClosed(e.traffic()), updated);
+            } else if (event instanceof ServerEvent.KernelState e) {
+                long id = e.connection().id();
+                boolean isOpen = open.containsKey(id);
+                if (isOpen && e.state() != TcpState.GONE) {
+                    update(id, s -> s.withKernel(e.state()), updated);
+                }
+                if (!e.fdOpen()) {
+                    ghosts.kernelSaid(e, isOpen, ghosted, unghosted);
+                }
             } else if (event instanceof ServerEvent.Datagram e) {
                 datagramsTotal++;
                 if (!open.containsKey(e.flow().id())) {
@@ -142,6 +159,7 @@ public final class ScopeModel {
                     closed.add(last);
                     updated.remove(last.id());
                     remember(last);
+                    ghosts.closed(last.id(), ghosted, unghosted);
                     port.open--;
                     if (last.protocol() == Protocol.TCP) {
                         closedTotal++;
@@ -160,6 +178,7 @@ public final class ScopeModel {
                         closedTotal += last.protocol() == Protocol.TCP ? 1 : 0;
                     }
                 }
+                ghosts.stopped(e.runId(), unghosted);
                 port.open = 0;
                 port.live = false;
                 phaseChanged = true;
@@ -167,7 +186,9 @@ public final class ScopeModel {
             if (event instanceof ServerEvent.Failed f && f.connection() == null) {
                 problems.add(f.message());
             }
-            logged.add(append(new LogLine(event)));
+            if (!EventLines.quiet(event)) {
+                logged.add(append(new LogLine(event)));
+            }
         }
         if (phaseChanged && ports.values().stream().anyMatch(p -> p.live)) {
             // A port stopped while others go on (or a new one started): the stopped ones leave the picture.
@@ -175,7 +196,7 @@ public final class ScopeModel {
             ports.values().removeIf(p -> !p.live);
         }
         return new Change(opened, List.copyOf(updated.values()), closed, LogLine.entries(logged), phaseChanged,
-                problems);
+                problems, ghosted, unghosted);
     }
 
     private void update(long id, java.util.function.UnaryOperator<SocketInfo> how, Map<Long, SocketInfo> updated) {
@@ -197,7 +218,8 @@ public final class ScopeModel {
     /** Records a problem that belongs to no run, such as a port that could not be bound. */
     public Change noteProblem(String message) {
         LogEntry entry = append(new LogLine(new LogEntry(Instant.now(), LogEntry.Kind.ERROR, "", "", message))).entry();
-        return new Change(List.of(), List.of(), List.of(), List.of(entry), false, List.of(message));
+        return new Change(List.of(), List.of(), List.of(), List.of(entry), false, List.of(message), List.of(),
+                List.of());
     }
 
     private boolean accepts(ServerEvent event) {
@@ -267,6 +289,15 @@ public final class ScopeModel {
     /** Closed sockets with their final figures, newest first, at most {@link #RECENTLY_CLOSED}. */
     public List<SocketInfo> recentlyClosed() {
         return List.copyOf(recentlyClosed);
+    }
+
+    /** The connections the kernel keeps after their fd closed (TIME_WAIT...), in the order they appeared. */
+    public Collection<Ghost> ghosts() {
+        return ghosts.all();
+    }
+
+    public int ghostCount() {
+        return ghosts.size();
     }
 
     public int openCount() {

@@ -3,6 +3,7 @@ package io.socketscope.model;
 import io.socketscope.server.CloseReason;
 import io.socketscope.server.ConnectionRef;
 import io.socketscope.server.Protocol;
+import io.socketscope.server.TcpState;
 import io.socketscope.server.Traffic;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,11 @@ import java.util.List;
  * @param closeReason  null while open
  * @param closedAt     null while open
  * @param lastSeen     when the client last sent something
+ * @param kernel       the connection's state as the kernel last said it (null: not read, or not on this system)
  */
 public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt, int requests, String userAgent,
                          List<String> requestLines, Traffic traffic, SocketState state, CloseReason closeReason,
-                         Instant closedAt, Instant lastSeen) {
+                         Instant closedAt, Instant lastSeen, TcpState kernel) {
 
     /** How many request lines a socket keeps for its details. */
     public static final int KEPT_LINES = 20;
@@ -33,7 +35,7 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
 
     static SocketInfo opened(ConnectionRef connection, long runId, Instant at) {
         return new SocketInfo(connection, runId, at, 0, "", List.of(), Traffic.NONE,
-                connection.isTcp() ? SocketState.OPEN : SocketState.FLOW, null, null, at);
+                connection.isTcp() ? SocketState.OPEN : SocketState.FLOW, null, null, at, null);
     }
 
     public long id() {
@@ -102,29 +104,43 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
             lines.remove(0);
         }
         return new SocketInfo(connection, runId, openedAt, requests + 1, agent.isEmpty() ? userAgent : agent, lines,
-                newer(now), state, closeReason, closedAt, at);
+                newer(now), state, closeReason, closedAt, at, kernel);
     }
 
     /** The answer made it the phone page's live view or a held connection. */
     SocketInfo as(SocketState role) {
         return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, traffic, role, closeReason,
-                closedAt, lastSeen);
+                closedAt, lastSeen, kernel);
     }
 
     /** Bytes moved without a request (a banner): counts only. */
     SocketInfo withTraffic(Traffic now) {
         return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, newer(now), state,
-                closeReason, closedAt, lastSeen);
+                closeReason, closedAt, lastSeen, kernel);
     }
 
     SocketInfo halfClosed(Traffic now) {
         return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, newer(now),
-                SocketState.HALF_CLOSED, closeReason, closedAt, lastSeen);
+                SocketState.HALF_CLOSED, closeReason, closedAt, lastSeen, kernel);
     }
 
     SocketInfo closed(CloseReason reason, Instant at, Traffic last) {
         return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, newer(last),
-                SocketState.after(reason), reason, at, lastSeen);
+                SocketState.after(reason), reason, at, lastSeen, kernel);
+    }
+
+    /** The kernel said its state. */
+    SocketInfo withKernel(TcpState now) {
+        return new SocketInfo(connection, runId, openedAt, requests, userAgent, requestLines, traffic, state,
+                closeReason, closedAt, lastSeen, now);
+    }
+
+    /**
+     * The kernel's state in words beside what the server saw, for the details and screen readers: {@code
+     * ESTABLISHED}, or {@code CLOSE_WAIT (the kernel's word; ...)}; empty when the kernel was not read.
+     */
+    public String kernelWords() {
+        return kernel == null ? "" : kernel + ": " + kernel.words();
     }
 
     /** Counts only grow: a late snapshot never makes them smaller. */

@@ -112,6 +112,16 @@ public sealed interface ServerEvent {
         }
     }
 
+    /**
+     * The kernel's state of one of the port's connections changed (read from the kernel's own table, see
+     * {@link KernelWatch}): {@code fdOpen} says whether the server still holds its descriptor (if not, the
+     * kernel keeps the connection after its fd, as a TIME_WAIT does), {@code remainingMillis} how long the
+     * kernel's timer gives it (TIME_WAIT; -1 when there is none). {@link TcpState#GONE}: the kernel dropped it.
+     */
+    record KernelState(long runId, Instant time, ConnectionRef connection, TcpState state, long remainingMillis,
+                       boolean fdOpen) implements ServerEvent {
+    }
+
     /** Something went wrong; {@code connection} is null when it concerns the listener itself. */
     record Failed(long runId, Instant time, ConnectionRef connection, String message) implements ServerEvent {
     }

@@ -84,6 +84,8 @@ public final class SocketServer implements PortListener {
     private Serving serving;
     /** The phone page's live views and the count of its held connections; made once the port is bound. */
     private volatile LiveHub live;
+    /** Reads the kernel's states of the port's connections (null where the system has no table to read). */
+    private volatile KernelWatch kernel;
     private final TcpConnection.Home home = new TcpConnection.Home() {
         @Override
         public long runId() {
@@ -202,6 +204,8 @@ public final class SocketServer implements PortListener {
                 }
             }, open::get);
             serving = new Serving(config, port, home, open::get, () -> running, live);
+            KernelTable table = KernelTable.ofThisSystem();
+            kernel = table == null ? null : new KernelWatch(table, port, runId, this.listener);
         } catch (BindFailure | IOException e) {
             closeServerSockets();
             if (e instanceof BindFailure failure) {
@@ -214,6 +218,9 @@ public final class SocketServer implements PortListener {
         emit(new ServerEvent.Listening(runId, Instant.now(), Protocol.TCP, config.bind(), port, listening));
         serving.start();
         live.start();
+        if (kernel != null) {
+            kernel.start();
+        }
         for (ServerSocketChannel ss : serverSockets) {
             String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             AcceptHealth health = new AcceptHealth();
@@ -359,6 +366,9 @@ public final class SocketServer implements PortListener {
         for (TcpConnection connection : open) {
             connection.close(CloseReason.SERVER_STOP);
         }
+        if (kernel != null) {
+            kernel.stop(); // it remembers the sockets just closed (a restart finds them in TIME_WAIT), says no more
+        }
         emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         // A listening channel closed while another thread is blocked in its accept() is only marked
         // closed: the JDK wakes that thread and releases the descriptor (and so the port) when it leaves
@@ -384,6 +394,16 @@ public final class SocketServer implements PortListener {
         if (hub != null) {
             hub.changed(event);
         }
+        KernelWatch watch = kernel;
+        if (watch != null) {
+            watch.changed(event);
+        }
+    }
+
+    /** The kernel reader's cost so far (null where the system has no table to read), for the benchmark. */
+    public KernelWatch.Figures kernelFigures() {
+        KernelWatch watch = kernel;
+        return watch == null ? null : watch.figures();
     }
 
     /** The live hub, for tests in this package. */

@@ -62,6 +62,9 @@ final class EventJson {
             traffic(o, e.traffic());
         } else if (event instanceof ServerEvent.Closed e) {
             traffic(connection(head(o, "CLOSE", e), e.connection()).put("reason", e.reason().code()), e.traffic());
+        } else if (event instanceof ServerEvent.KernelState e) {
+            connection(head(o, "KERNEL", e), e.connection()).put("state", e.state().name())
+                    .put("remainingMillis", e.remainingMillis()).put("fdOpen", e.fdOpen());
         } else if (event instanceof ServerEvent.Failed e) {
             head(o, "ERROR", e).put("message", e.message());
             if (e.connection() != null) {
@@ -101,6 +104,8 @@ final class EventJson {
             case "DATAGRAM" -> new ServerEvent.Datagram(run, time, connectionOf(o), (int) number(o, "size"),
                     o.path("preview").asText(""), number(o, "number"), trafficOf(o), o.path("unanswered").asText(""));
             case "CLOSE" -> new ServerEvent.Closed(run, time, connectionOf(o), reason(text(o, "reason")), trafficOf(o));
+            case "KERNEL" -> new ServerEvent.KernelState(run, time, connectionOf(o), tcpState(text(o, "state")),
+                    o.path("remainingMillis").asLong(-1), o.path("fdOpen").asBoolean());
             case "ERROR" -> new ServerEvent.Failed(run, time, o.has("client") ? connectionOf(o) : null, text(o, "message"));
             case "STOP" -> new ServerEvent.Stopped(run, time, protocol(o), (int) number(o, "port"));
             default -> throw new IllegalArgumentException("unknown event type \"" + type + "\"");
@@ -179,6 +184,14 @@ final class EventJson {
             }
         }
         throw new IllegalArgumentException("unknown socket \"role\": \"" + name + "\"");
+    }
+
+    private static io.socketscope.server.TcpState tcpState(String name) {
+        try {
+            return io.socketscope.server.TcpState.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown TCP \"state\": \"" + name + "\"");
+        }
     }
 
     private static CloseReason reason(String code) {

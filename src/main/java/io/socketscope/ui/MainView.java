@@ -61,6 +61,7 @@ public final class MainView {
     @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private javafx.scene.control.ToggleButton logToggle;
     @FXML private javafx.scene.control.ToggleButton panelToggle;
+    @FXML private javafx.scene.control.ToggleButton ghostToggle;
     @FXML private javafx.scene.control.ToggleButton presentToggle;
     private PresenterMode presenter;
     private ConnectPanel connectPanel;
@@ -185,6 +186,7 @@ public final class MainView {
         ControlWords.keep(bar, null);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
+        ViewToggles.bindGhosts(ghostToggle, graph::setGhostsShown);
         presenter = new PresenterMode(presentToggle, graph, logToggle, panelToggle);
         graphHolder.getChildren().add(presenter.invitation());
         graph.setSummaries(viewModel::summaryOf);
@@ -325,6 +327,13 @@ public final class MainView {
             if (!skipped.contains(closed.id())) {
                 graph.socketClosed(closed);
             }
+        }
+        // Appeared, then gone: a connection the kernel kept and dropped within one batch ends gone.
+        for (io.socketscope.model.Ghost ghost : change.ghosted()) {
+            graph.ghostAppeared(ghost);
+        }
+        for (io.socketscope.model.Ghost ghost : change.unghosted()) {
+            graph.ghostGone(ghost);
         }
         if (change.phaseChanged()) {
             refreshCounts(true);

@@ -35,6 +35,12 @@ final class ViewToggles {
         tip(toggle, "the Connect and Socket panel");
     }
 
+    /** Shows or hides the graph's ghosts: the connections the kernel keeps after their fd closed. */
+    static void bindGhosts(ToggleButton toggle, java.util.function.Consumer<Boolean> show) {
+        toggle.selectedProperty().addListener((obs, was, on) -> show.accept(on));
+        tip(toggle, "the connections the kernel keeps after their fd closed (TIME_WAIT), drawn faint");
+    }
+
     private static void tip(ToggleButton toggle, String what) {
         toggle.setTooltip(new javafx.scene.control.Tooltip("Show or hide " + what));
         toggle.setAccessibleHelp("Shows or hides " + what);

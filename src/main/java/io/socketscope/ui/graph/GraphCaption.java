@@ -14,6 +14,9 @@ import javafx.scene.control.Label;
 final class GraphCaption extends Label {
 
     long openTcp;
+    /** Connections the kernel keeps after their fd closed (ghosts), and how many of them are in TIME_WAIT. */
+    long ghosts;
+    long ghostsInTimeWait;
     long openUdp;
     private boolean stale = true;
 
@@ -51,6 +54,10 @@ final class GraphCaption extends Label {
                 .append(openTcp == 1 ? "1 socket" : String.format("%,d sockets", openTcp))
                 .append(anyUdp ? (openUdp == 1 ? " and 1 UDP peer" : String.format(" and %,d UDP peers", openUdp)) : "")
                 .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
+        if (ghosts > 0) {
+            text.append(String.format("Faint: %,d %s whose fd closed, kept by the kernel (%s). ", ghosts,
+                    ghosts == 1 ? "connection" : "connections", ghosts == ghostsInTimeWait ? "TIME_WAIT" : "TIME_WAIT..."));
+        }
         if (opened != null) {
             return text.append(opened).append(" is open with all its sockets: Esc, Fit or a click on it closes it.")
                     .toString();

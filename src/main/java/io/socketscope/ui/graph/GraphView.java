@@ -53,6 +53,7 @@ public final class GraphView extends Region {
     private final Map<Long, PortNode> ports = new LinkedHashMap<>();
     private final HostEdges sockets = new HostEdges(lines, labels, caption, this::requestLayout);
     private final HostGlide glide = new HostGlide(this::requestLayout);
+    private final GhostMarks ghosts = new GhostMarks(sockets, caption, this::requestLayout);
     private final ZoomPan zoom;
     private Layout layout;
     /**
@@ -238,6 +239,30 @@ public final class GraphView extends Region {
         sockets.socketClosed(info);
     }
 
+    /** The kernel keeps a connection after its fd closed (or keeps it in a new state): its ghost is drawn. */
+    public void ghostAppeared(io.socketscope.model.Ghost ghost) {
+        ghosts.appeared(ghost);
+    }
+
+    /** The kernel dropped a connection it kept (or its port stopped): its ghost goes. */
+    public void ghostGone(io.socketscope.model.Ghost ghost) {
+        ghosts.gone(ghost);
+    }
+
+    /** Shows or hides the kernel's ghosts (the toolbar's toggle). */
+    public void setGhostsShown(boolean on) {
+        ghosts.setShown(on);
+    }
+
+    /** The ghost edges on screen ({@code 127.0.0.1: TIME_WAIT 43 s}), and how many ghosts there are, for tests. */
+    public List<String> ghostTexts() {
+        return ghosts.texts();
+    }
+
+    public int ghostCount() {
+        return ghosts.total();
+    }
+
     /** Called on a timer: hosts whose storm has passed lose their bundles (a storm ends with silence). */
     public void sweep() {
         sockets.sweep();
@@ -303,6 +328,7 @@ public final class GraphView extends Region {
             }
         }
         if (now) {
+            ghosts.refresh();
             // The caption sums up the whole graph: the counts on the hosts are what show each socket.
             caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts(), counted(), opened);
         }
@@ -352,9 +378,15 @@ public final class GraphView extends Region {
         content.resizeRelocate(0, 0, w, h);
         List<HostDemand> demands = new ArrayList<>(sockets.hosts().size());
         for (HostNode host : sockets.hosts()) {
+            if (ghosts.hiddenHost(host)) {
+                continue;
+            }
             List<Integer> items = new ArrayList<>(host.bundles.size() + host.sockets.size());
             host.bundlesInOrder(this::portIndex).forEach(b -> items.add(portIndex(b.runId)));
             host.socketsInOrder(this::portIndex).forEach(e -> items.add(portIndex(e.info().runId())));
+            if (ghosts.shown()) {
+                host.ghosts.values().forEach(g -> items.add(portIndex(g.runId)));
+            }
             demands.add(new HostDemand(host.ip(), sockets.placeOf(host.ip()), items, host.bundles.size()));
         }
         Layout before = layout;
@@ -375,6 +407,10 @@ public final class GraphView extends Region {
         boolean waiting = false;
         for (HostNode host : sockets.hosts()) {
             HostPlace at = layout.host(host.ip());
+            if (ghosts.hiddenHost(host)) {
+                host.hide();
+                continue;
+            }
             if (at == null) {
                 host.hide();
                 grouped += host.tcp + host.udp;

@@ -57,6 +57,20 @@ final class HostEdges {
         return hosts.values();
     }
 
+    /** The host of this address, made (not yet in the scene) if it has no node. */
+    HostNode hostFor(String ip) {
+        return hosts.computeIfAbsent(ip, this::newHost);
+    }
+
+    HostNode host(String ip) {
+        return hosts.get(ip);
+    }
+
+    /** Takes the host off the graph if nothing of it is left (no socket, bundle or ghost). */
+    void leaveIfEmpty(HostNode host) {
+        removeIfEmpty(host);
+    }
+
     int placeOf(String ip) {
         return places.placeOf(ip);
     }
@@ -392,7 +406,7 @@ final class HostEdges {
             dropBundles(host);
             host.bundled = false;
         }
-        if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty()) {
+        if (host.sockets.isEmpty() && host.bundles.isEmpty() && host.open.isEmpty() && host.ghosts.isEmpty()) {
             hosts.remove(host.ip());
             places.release(host.ip());
             onHostGone.accept(host.ip());

@@ -45,6 +45,10 @@ final class HostNode extends HBox {
     /** Every open socket of the host, drawn or bundled. */
     final Map<Long, SocketInfo> open = new LinkedHashMap<>();
     final Map<Long, BundleEdge> bundles = new LinkedHashMap<>();
+    /** The connections the kernel keeps after their fd closed, one edge per port (by run id). */
+    final Map<Long, GhostEdge> ghosts = new LinkedHashMap<>();
+    /** Whether its ghosts are drawn (the graph's toggle). */
+    boolean ghostsDrawn = true;
     boolean bundled;
     boolean expanded;
     /** Open sockets by protocol, kept as they change (a host may have thousands). */
@@ -147,7 +151,25 @@ final class HostNode extends HBox {
 
     private String counts() {
         return (udp == 0 || tcp > 0 ? (tcp == 1 ? "1 socket" : String.format("%,d sockets", tcp)) : "")
-                + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"));
+                + (udp == 0 ? "" : (tcp > 0 ? ", " : "") + (udp == 1 ? "1 UDP flow" : udp + " UDP flows"))
+                + ghostCounts();
+    }
+
+    /**
+     * {@code , 3 in TIME_WAIT} (or {@code kept by the kernel} when their states differ) for the ghosts that have
+     * no label of their own on screen; empty without.
+     */
+    private String ghostCounts() {
+        int all = 0;
+        int timeWait = 0;
+        for (GhostEdge g : ghosts.values()) {
+            if (g.isInScene() || !ghostsDrawn) {
+                continue;
+            }
+            all += g.count();
+            timeWait += g.count(io.socketscope.server.TcpState.TIME_WAIT);
+        }
+        return all == 0 ? "" : String.format(", %,d %s", all, all == timeWait ? "in TIME_WAIT" : "kept by the kernel");
     }
 
     private String countText() {
@@ -227,6 +249,9 @@ final class HostNode extends HBox {
         for (BundleEdge bundle : bundles.values()) {
             bundle.item().detach();
         }
+        for (GhostEdge ghost : ghosts.values()) {
+            ghost.detach();
+        }
         dropLinks(Set.of());
     }
 
@@ -287,6 +312,19 @@ final class HostNode extends HBox {
                 edge.look(marks, at.slots().get(slot).width() >= Metrics.MARK_WIDE_WIDTH);
             }
             slot = placeItem(edge::item, edge::detach, at, slot, from, layout.portAnchor(port, side), dy, port, linked);
+        }
+        for (GhostEdge ghost : ghostsDrawn ? ghosts.values() : List.<GhostEdge>of()) {
+            int port = portIndex.applyAsInt(ghost.runId);
+            if (!ghost.isInScene() == slot < at.slots().size()) {
+                updateCount(); // the count names the ghosts that have no label of their own
+            }
+            if (slot < at.slots().size()) {
+                ghost.look(marks);
+                slot = placeItem(ghost::item, ghost::detach, at, slot, from, layout.portAnchor(port, side), dy, port,
+                        linked);
+            } else {
+                ghost.detach(); // counted on the host: a ghost draws no line of its own without a label
+            }
         }
         // Sockets without a label are drawn as one line per port, from the host straight to it.
         dropLinks(linked);

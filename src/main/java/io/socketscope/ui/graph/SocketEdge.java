@@ -116,10 +116,14 @@ public final class SocketEdge {
         return text(info);
     }
 
-    /** What a screen reader says: {@code socket fd 23, 127.0.1.7:51359 to port 8080, open}. */
+    /**
+     * What a screen reader says: {@code socket fd 23, 127.0.1.7:51359 to port 8080, open, kernel state
+     * ESTABLISHED}.
+     */
     private static String spoken(SocketInfo info, String state) {
         return (info.protocol() == Protocol.UDP ? "UDP flow on " : "socket ") + info.connection().descriptor().label()
-                + ", " + info.connection().client() + " to port " + info.connection().server().port() + ", " + state;
+                + ", " + info.connection().client() + " to port " + info.connection().server().port() + ", " + state
+                + (info.kernel() == null || !info.isOpen() ? "" : ", kernel state " + info.kernel());
     }
 
     /** Shows what changed: the half-closed state, or a UDP flow's datagram count. */

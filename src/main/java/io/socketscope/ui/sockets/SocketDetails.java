@@ -67,7 +67,7 @@ public final class SocketDetails extends VBox {
                 {"descriptor", "Descriptor"}, {"opened", "Opened at"}, {"age", "Open for"},
                 {"last", "Last heard"},
                 {"received", "Bytes received"}, {"sent", "Bytes sent"}, {"requests", "Requests"},
-                {"state", "State"}};
+                {"state", "State"}, {"kernel", "Kernel state"}};
         int r = 0;
         for (String[] row : rows) {
             Label key = new Label(row[1]);
@@ -142,6 +142,7 @@ public final class SocketDetails extends VBox {
         set("requests", Long.toString(info.requests()));
         set("state", info.state().words() + (info.closeReason() == null ? ""
                 : " · " + info.closeReason().code() + (info.closedAt() == null ? "" : " at " + CLOCK.format(info.closedAt()))));
+        set("kernel", kernelText(info));
         linesTitle.setText(tcp ? "Request lines on this socket (latest " + SocketInfo.KEPT_LINES + ")"
                 : "Datagrams from this peer (latest " + SocketInfo.KEPT_LINES + ")");
         lines.getItems().setAll(info.requestLines());
@@ -156,6 +157,21 @@ public final class SocketDetails extends VBox {
         } else {
             clock.stop();
         }
+    }
+
+    /** The kernel's word, the fact where it differs from what the server saw. */
+    private static String kernelText(SocketInfo info) {
+        if (info.protocol() != Protocol.TCP) {
+            return "UDP: no connection, nothing for the kernel to keep";
+        }
+        if (!info.isOpen()) {
+            return info.connection().descriptor().label() + " closed; if the server closed first, the kernel keeps"
+                    + " the connection a while (TIME_WAIT): the graph draws it as a ghost";
+        }
+        if (info.kernel() == null) {
+            return "not read (the kernel's table is not readable on this system)";
+        }
+        return info.kernelWords();
     }
 
     private void refreshAge() {

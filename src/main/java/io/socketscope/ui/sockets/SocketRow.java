@@ -38,6 +38,7 @@ public final class SocketRow {
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.NEW);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper(this, "host", "");
+    private final ReadOnlyStringWrapper kernel = new ReadOnlyStringWrapper(this, "kernel", "");
     private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper(this, "received");
     private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper(this, "sent");
     private final ReadOnlyLongWrapper requests = new ReadOnlyLongWrapper(this, "requests");
@@ -61,6 +62,7 @@ public final class SocketRow {
     /** Takes the socket's current figures and state. */
     void update(SocketInfo info) {
         state.set(stateWords(info));
+        kernel.set(kernelWords(info));
         received.set(info.traffic().received());
         sent.set(info.traffic().sent());
         requests.set(info.requests());
@@ -85,6 +87,24 @@ public final class SocketRow {
     void setStatus(Status now, long at) {
         status.set(now);
         statusSince = at;
+    }
+
+    /**
+     * The kernel's state ({@code ESTABLISHED}, {@code CLOSE_WAIT}); a closed socket's, once its fd is gone,
+     * is in the graph's ghosts; {@code —} where the kernel was not read.
+     */
+    private static String kernelWords(SocketInfo info) {
+        if (info.protocol() == Protocol.UDP) {
+            return "no connection";
+        }
+        if (!info.isOpen()) {
+            return "fd closed";
+        }
+        return info.kernel() == null ? "—" : info.kernel().name();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty kernelProperty() {
+        return kernel.getReadOnlyProperty();
     }
 
     private static String stateWords(SocketInfo info) {

@@ -74,6 +74,9 @@ public final class SocketsTable extends VBox {
                 () -> r.status() == SocketRow.Status.OPEN ? r.stateProperty().get()
                         : r.status().words + (r.status() == SocketRow.Status.CLOSED ? ": " + r.stateProperty().get() : ""),
                 r.statusProperty(), r.stateProperty())));
+        TableColumn<SocketRow, String> kernelColumn = column("Kernel state", 110, SocketRow::kernelProperty);
+        kernelColumn.setId("kernelStateColumn");
+        table.getColumns().add(kernelColumn);
         table.getColumns().add(SocketsTable.<String>column("Proto", 55, r -> new ReadOnlyStringWrapper(r.protocol())));
         table.getColumns().add(SocketsTable.<String>column("Client", 170, r -> new ReadOnlyStringWrapper(r.client())));
         table.getColumns().add(SocketsTable.<String>column("Host / device", 150, SocketRow::hostProperty));

@@ -1,0 +1,193 @@
+package io.socketscope.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the kernel's TCP connections of one local port from Linux's {@code /proc/net/tcp} and
+ * {@code /proc/net/tcp6}: their 4-tuple, state and timer. Blocking file reads: call it on a background
+ * thread. The parser only looks at a line's local port before it reads the rest, so the lines of other
+ * ports (ten thousand of them) cost little.
+ */
+public final class KernelTable {
+
+    /** USER_HZ: the unit of the timer column ({@code jiffies_delta_to_clock_t}), 100 on every Linux. */
+    static final int TICKS_PER_SECOND = 100;
+    /** The timer column's kind for a TIME_WAIT connection's timer. */
+    private static final int TIMEWAIT_TIMER = 3;
+    private static final boolean LITTLE_ENDIAN =
+            java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+
+    /** One connection: its server side is the port's, its client side the peer. */
+    public record Row(Endpoint server, Endpoint client, TcpState state, long timerMillis) {
+        public Tuple tuple() {
+            return new Tuple(client, server);
+        }
+    }
+
+    /** What identifies a TCP connection on this machine (the protocol is TCP). */
+    public record Tuple(Endpoint client, Endpoint server) {
+        public static Tuple of(ConnectionRef ref) {
+            return new Tuple(ref.client(), ref.server());
+        }
+    }
+
+    private final List<Path> files;
+    private byte[] buffer = new byte[64 * 1024];
+
+    public KernelTable(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** This system's tables, or null where there are none (not Linux, or /proc hidden). */
+    public static KernelTable ofThisSystem() {
+        Path v4 = Path.of("/proc/net/tcp");
+        if (!Files.isReadable(v4)) {
+            return null;
+        }
+        Path v6 = Path.of("/proc/net/tcp6");
+        return new KernelTable(Files.isReadable(v6) ? List.of(v4, v6) : List.of(v4));
+    }
+
+    /** The connections whose local port is {@code port}, listening sockets left out. */
+    public List<Row> read(int port) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path file : files) {
+            int length = readAll(file);
+            parse(buffer, length, port, rows);
+        }
+        return rows;
+    }
+
+    private int readAll(Path file) throws IOException {
+        // A /proc file has no size: read until the end, growing the buffer kept between reads.
+        int length = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            while (true) {
+                if (length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    return length;
+                }
+                length += n;
+            }
+        }
+    }
+
+    /** Adds the rows of {@code port} in one table's text (v4 or v6: told apart by the address's length). */
+    static void parse(byte[] text, int length, int port, List<Row> out) {
+        int line = 0;
+        boolean header = true;
+        while (line < length) {
+            int end = line;
+            while (end < length && text[end] != '\n') {
+                end++;
+            }
+            if (!header) {
+                Row row = parseLine(text, line, end, port);
+                if (row != null) {
+                    out.add(row);
+                }
+            }
+            header = false;
+            line = end + 1;
+        }
+    }
+
+    /** {@code sl local rem st tx:rx tr:when ...}; null if not of this port, a listener, or not readable. */
+    private static Row parseLine(byte[] t, int from, int to, int port) {
+        int[] field = new int[12];
+        int count = 0;
+        int i = from;
+        while (i < to && count < 12) {
+            while (i < to && t[i] == ' ') {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
+            field[count++] = i;
+            while (i < to && t[i] != ' ') {
+                i++;
+            }
+        }
+        if (count < 6) {
+            return null;
+        }
+        int local = field[1];
+        int colon = indexOf(t, local, to, (byte) ':');
+        if (colon < 0 || hex(t, colon + 1, 4) != port) {
+            return null;
+        }
+        TcpState state = TcpState.ofCode((int) hex(t, field[3], 2));
+        if (state == null || state == TcpState.LISTEN) {
+            return null;
+        }
+        int remote = field[2];
+        int remoteColon = indexOf(t, remote, to, (byte) ':');
+        if (remoteColon < 0) {
+            return null;
+        }
+        Endpoint server = endpoint(t, local, colon - local, port);
+        Endpoint client = endpoint(t, remote, remoteColon - remote, (int) hex(t, remoteColon + 1, 4));
+        if (server == null || client == null) {
+            return null;
+        }
+        int timer = field[5];
+        long kind = hex(t, timer, 2);
+        long ticks = hex(t, timer + 3, 8);
+        long millis = state == TcpState.TIME_WAIT || kind == TIMEWAIT_TIMER ? ticks * 1000 / TICKS_PER_SECOND : -1;
+        return new Row(server, client, state, millis);
+    }
+
+    private static Endpoint endpoint(byte[] t, int at, int hexChars, int port) {
+        if (hexChars != 8 && hexChars != 32) {
+            return null;
+        }
+        byte[] address = new byte[hexChars / 2];
+        // Each 32-bit word is printed as the number its four bytes make in this machine's byte order.
+        for (int word = 0; word < address.length / 4; word++) {
+            long value = hex(t, at + word * 8, 8);
+            for (int b = 0; b < 4; b++) {
+                int shift = LITTLE_ENDIAN ? 8 * b : 8 * (3 - b);
+                address[word * 4 + b] = (byte) (value >>> shift);
+            }
+        }
+        try {
+            return new Endpoint(InetAddress.getByAddress(address), port);
+        } catch (UnknownHostException impossible) {
+            return null;
+        }
+    }
+
+    private static int indexOf(byte[] t, int from, int to, byte c) {
+        for (int i = from; i < to && t[i] != ' '; i++) {
+            if (t[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long hex(byte[] t, int at, int digits) {
+        long v = 0;
+        for (int i = at; i < at + digits && i < t.length; i++) {
+            int c = t[i];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f'
+                    ? c - 'a' + 10 : -1;
+            if (d < 0) {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+}
