@@ -1,11 +1,13 @@
 package io.socketscope.learn;
 
+import io.socketscope.model.Ghost;
 import io.socketscope.model.LogEntry;
 import io.socketscope.model.PortInfo;
 import io.socketscope.model.ScopeModel;
 import io.socketscope.model.SocketInfo;
 import io.socketscope.server.PortInput;
 import io.socketscope.server.Protocol;
+import io.socketscope.server.TcpState;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -104,6 +106,34 @@ public final class Progress {
         }
         if (!finding(Step.PROTOCOL).done()) {
             protocol(model);
+        }
+        if (!finding(Step.AFTERLIFE).done() && model.ghostCount() > 0) {
+            afterlife(model);
+        }
+        if (!finding(Step.RESTART).done()) {
+            Afterlife.restart(model, this::found);
+        }
+    }
+
+    /** A connection the kernel keeps in TIME_WAIT after the server closed its fd: the ghost in the graph. */
+    private void afterlife(ScopeModel model) {
+        for (Ghost g : model.ghosts()) {
+            if (g.state() == TcpState.TIME_WAIT) {
+                done(Step.AFTERLIFE, g.connection().descriptor().label() + " is closed, and the kernel keeps its"
+                        + " connection (" + g.connection().client() + " → " + g.connection().server() + ") in"
+                        + " TIME_WAIT, " + g.label(0).substring("TIME_WAIT ".length()) + " left when it was read:"
+                        + " the faint edge in the graph.", g.id());
+                return;
+            }
+        }
+    }
+
+    /** What a step shows now, done or not yet (the restart step tells what is left to do). */
+    private void found(Step step, Finding finding) {
+        if (finding.done()) {
+            done(step, finding.text(), finding.socketId());
+        } else if (!findings.get(step).done()) {
+            findings.put(step, finding);
         }
     }
 

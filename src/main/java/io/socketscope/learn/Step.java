@@ -43,11 +43,21 @@ public enum Step {
                     + " (udp(7), tcp(7)). UDP has no connections: one socket, one descriptor, receives the"
                     + " datagrams of every peer; TCP gives each connection its own socket and descriptor."),
     AFTERLIFE("Closing has an afterlife",
-            "Have the server close a socket (Close socket, or Try it) and count what the kernel keeps.",
+            "Have the server close a socket (Close socket, or Try it) and watch its ghost: the faint TIME_WAIT edge.",
             "The side that closes first keeps the connection in TIME_WAIT for twice the maximum segment"
                     + " lifetime (RFC 9293 §3.6.1; 60 s on Linux, tcp(7)), so that late segments of the old"
                     + " connection cannot be taken for a new one with the same 4-tuple. It has no descriptor"
-                    + " any more: only the kernel's table (/proc/net/tcp, ss -tan state time-wait) shows it.");
+                    + " any more: only the kernel's table (/proc/net/tcp, ss -tan state time-wait) shows it, and"
+                    + " the graph draws it from there, faint, with the kernel's own time left."),
+    RESTART("A restart binds again, and the ghost's fd is someone else's",
+            "While a connection sits in TIME_WAIT, stop the port and start it again, then open a new connection"
+                    + " (Try it does all three).",
+            "TIME_WAIT keeps a connection's 4-tuple, not the port: a listening socket made with SO_REUSEADDR"
+                    + " (socket(7); the JDK sets it on Linux and macOS) binds while its old connections wait, where"
+                    + " without it bind(2) fails with EADDRINUSE, \"Address already in use\". And the ghost has no"
+                    + " descriptor: close(2) gave its number back, and accept(2) hands the lowest free number to the"
+                    + " next connection while the kernel still keeps the old one. A descriptor, a socket and a port"
+                    + " are three different things.");
 
     private final String title;
     private final String todo;

@@ -1,7 +1,6 @@
 package io.socketscope.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -38,46 +37,78 @@ public final class KernelTable {
         }
     }
 
-    private final List<Path> files;
-    private byte[] buffer = new byte[64 * 1024];
+    private final List<java.nio.channels.FileChannel> files;
+    private java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
 
-    public KernelTable(List<Path> files) {
-        this.files = List.copyOf(files);
+    /**
+     * Opens the tables once and keeps them open, each read again from its start: a file opened for every read
+     * would take a descriptor for a moment, a few times a second, and an accept() at that moment would be
+     * given the next number instead of the lowest free one.
+     */
+    KernelTable(List<Path> paths) throws IOException {
+        List<java.nio.channels.FileChannel> open = new ArrayList<>();
+        try {
+            for (Path p : paths) {
+                open.add(java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ));
+            }
+        } catch (IOException e) {
+            for (java.nio.channels.FileChannel c : open) {
+                c.close();
+            }
+            throw e;
+        }
+        this.files = List.copyOf(open);
     }
 
-    /** This system's tables, or null where there are none (not Linux, or /proc hidden). */
+    /** This system's tables, open, or null where there are none (not Linux, or /proc hidden). */
     public static KernelTable ofThisSystem() {
         Path v4 = Path.of("/proc/net/tcp");
         if (!Files.isReadable(v4)) {
             return null;
         }
         Path v6 = Path.of("/proc/net/tcp6");
-        return new KernelTable(Files.isReadable(v6) ? List.of(v4, v6) : List.of(v4));
+        try {
+            return new KernelTable(Files.isReadable(v6) ? List.of(v4, v6) : List.of(v4));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The connections whose local port is {@code port}, listening sockets left out. */
     public List<Row> read(int port) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (Path file : files) {
+        for (java.nio.channels.FileChannel file : files) {
             int length = readAll(file);
-            parse(buffer, length, port, rows);
+            parse(buffer.array(), length, port, rows);
         }
         return rows;
     }
 
-    private int readAll(Path file) throws IOException {
-        // A /proc file has no size: read until the end, growing the buffer kept between reads.
-        int length = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                if (length == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    return length;
-                }
-                length += n;
+    /** Closes the tables. */
+    public void close() {
+        for (java.nio.channels.FileChannel c : files) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing to keep
+            }
+        }
+    }
+
+    private int readAll(java.nio.channels.FileChannel file) throws IOException {
+        // A /proc file has no size: read from its start (pread: the kernel writes the table anew) to its end,
+        // growing the buffer kept between reads.
+        buffer.clear();
+        while (true) {
+            if (!buffer.hasRemaining()) {
+                java.nio.ByteBuffer bigger = java.nio.ByteBuffer.allocate(buffer.capacity() * 2);
+                buffer.flip();
+                bigger.put(buffer);
+                buffer = bigger;
+            }
+            int n = file.read(buffer, buffer.position());
+            if (n < 0) {
+                return buffer.position();
             }
         }
     }

@@ -94,6 +94,7 @@ public final class KernelWatch {
         synchronized (closed) {
             drain();
         }
+        table.close();
     }
 
     Figures figures() {

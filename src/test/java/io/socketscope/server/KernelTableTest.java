@@ -53,6 +53,7 @@ class KernelTableTest {
                 assertTrue(app.contains("ESTABLISHED ::1 " + open.get(2).getLocalPort()), app.toString());
             }
         } finally {
+            table.close();
             for (Socket s : open) {
                 s.close();
             }

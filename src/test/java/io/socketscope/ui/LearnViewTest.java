@@ -12,6 +12,7 @@ import io.socketscope.model.SocketInfo;
 import io.socketscope.server.BindMode;
 import io.socketscope.server.Kernel;
 import io.socketscope.server.ServerConfig;
+import io.socketscope.server.Ss;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,10 +118,22 @@ class LearnViewTest {
 
         tryIt(robot, Step.AFTERLIFE);
         waitUntil("a socket in TIME_WAIT", () -> seen(Step.AFTERLIFE));
-        assertTrue(text(Step.AFTERLIFE).matches("\\d+ sockets? of port " + port + " in TIME_WAIT right now.*"),
-                text(Step.AFTERLIFE));
         long kernelCount = timeWait(port);
         assertTrue(kernelCount >= 1, "the kernel's own table has " + kernelCount);
+        java.util.regex.Matcher ghost = java.util.regex.Pattern.compile("fd (\\d+) is closed, and the kernel keeps its"
+                + " connection \\(127\\.0\\.0\\.1:(\\d+) → 127\\.0\\.0\\.1:" + port + "\\) in TIME_WAIT, \\d+ s left.*")
+                .matcher(text(Step.AFTERLIFE));
+        if (ghost.matches()) {
+            // Seen from the ghost: ss has that very connection in TIME_WAIT.
+            int clientPort = Integer.parseInt(ghost.group(2));
+            assertTrue(Ss.rows("time-wait", "sport", port).stream().anyMatch(r -> r.peerPort() == clientPort),
+                    "ss: " + Ss.rows("time-wait", "sport", port));
+        } else {
+            assertTrue(text(Step.AFTERLIFE).matches("\\d+ sockets? of port " + port + " in TIME_WAIT right now.*"),
+                    text(Step.AFTERLIFE));
+        }
+
+        restartStep(robot, port);
 
         tryIt(robot, Step.PRIVILEGED);
         waitUntil("port 80 tried", () -> seen(Step.PRIVILEGED));
@@ -143,6 +156,30 @@ class LearnViewTest {
             return null;
         });
         assertFalse(seen(Step.SIXTEEN_BITS), "started over");
+    }
+
+    /**
+     * The restart step by Try it: the port bound again while a connection of its last run is in TIME_WAIT, and a
+     * new connection given that connection's old descriptor, each checked against the kernel and ss.
+     */
+    private void restartStep(FxRobot robot, int port) throws Exception {
+        tryIt(robot, Step.RESTART);
+        waitUntil("bound again, and the ghost's fd given to a new connection", () -> seen(Step.RESTART));
+        String found = text(Step.RESTART);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Port " + port + " was bound again \\(listening"
+                + " (fd \\d+(?:, fd \\d+)*)\\) while the kernel keeps fd (\\d+)'s old connection \\(127\\.0\\.0\\.1:(\\d+)"
+                + " → 127\\.0\\.0\\.1:" + port + "\\) in TIME_WAIT: SO_REUSEADDR\\. And fd (\\d+) is now"
+                + " 127\\.0\\.0\\.1:(\\d+)'s, a new connection.*").matcher(found);
+        assertTrue(m.matches(), found);
+        assertEquals(Kernel.listeningDescriptors(port).stream().map(fd -> "fd " + fd)
+                .collect(java.util.stream.Collectors.joining(", ")), m.group(1), "listening again, as the kernel says");
+        int oldClientPort = Integer.parseInt(m.group(3));
+        assertTrue(Ss.rows("time-wait", "sport", port).stream().anyMatch(r -> r.peerPort() == oldClientPort),
+                "ss still has the old connection in TIME_WAIT: " + Ss.rows("time-wait", "sport", port));
+        int newClientPort = Integer.parseInt(m.group(5));
+        assertEquals(Integer.parseInt(m.group(2)), Kernel.tcpDescriptor(port, newClientPort),
+                "the kernel gave the new connection the ghost's old descriptor");
+        assertEquals(m.group(2), m.group(4));
     }
 
     /** TIME_WAIT (state 06) entries of this local port in /proc/net/tcp and tcp6: the kernel's word. */

@@ -68,6 +68,28 @@ final class LearnActions {
         });
     }
 
+    /**
+     * Connects one new client so that the server's accept may be given descriptor {@code freeFd}: this process's
+     * own client socket takes the lowest free number first, so when that is {@code freeFd} a second client
+     * socket is made and the first closed, giving the number back before the server accepts.
+     */
+    void connectLeaving(int port, int freeFd, Consumer<String> problem) {
+        thread.execute(() -> {
+            try {
+                java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open();
+                if (io.socketscope.server.ChannelFds.of(client).orElse(-1) == freeFd) {
+                    java.nio.channels.SocketChannel other = java.nio.channels.SocketChannel.open();
+                    client.close();
+                    client = other;
+                }
+                client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                clients.addLast(client.socket());
+            } catch (IOException e) {
+                problem.accept("Could not connect to 127.0.0.1:" + port + ": " + e.getMessage());
+            }
+        });
+    }
+
     /** Tries to listen on port 80 over loopback and says what this machine did, and why. */
     void tryPort80(Facts facts, Consumer<String> result) {
         thread.execute(() -> {

@@ -33,6 +33,7 @@ public final class LearnView extends ScrollPane {
     private final MainViewModel viewModel;
     private final Progress progress = new Progress();
     private final LearnActions actions = new LearnActions();
+    private final RestartTry restart;
     private final Map<Step, Label> status = new EnumMap<>(Step.class);
     private final Map<Step, Label> found = new EnumMap<>(Step.class);
     private final Map<Step, VBox> cards = new EnumMap<>(Step.class);
@@ -49,6 +50,7 @@ public final class LearnView extends ScrollPane {
 
     public LearnView(MainViewModel viewModel) {
         this.viewModel = viewModel;
+        this.restart = new RestartTry(viewModel, actions, progress, this::problem);
         setFitToWidth(true);
         getStyleClass().add("learn-pane");
         VBox steps = new VBox(10);
@@ -137,6 +139,7 @@ public final class LearnView extends ScrollPane {
                 && tcpPort() > 0) {
             reuseRound(tcpPort());
         }
+        restart.tick(now);
         if (datagramTo > 0 && udpOpen(datagramTo)) {
             actions.datagram(datagramTo, this::problem);
             datagramTo = -1;
@@ -193,6 +196,7 @@ public final class LearnView extends ScrollPane {
                             refresh();
                         }));
             });
+            case RESTART -> withPort(port, restart::start);
             case PROTOCOL -> withPort(port, p -> {
                 if (!udpOpen(p)) {
                     viewModel.startAll(List.of(new ListenSpec(Protocol.UDP, p)));
