@@ -79,6 +79,16 @@ class SessionRoundTripTest {
             reset.setSoLinger(true, 0);
             reset.close();
             waitFor(e -> e instanceof ServerEvent.Closed c && c.reason() == CloseReason.RESET);
+            if (io.socketscope.server.Kernel.available()) {
+                // The server closes first: the kernel keeps the connection in TIME_WAIT, a ghost to replay.
+                try (Socket first = new Socket(lo, tcp.port())) {
+                    first.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    first.setSoTimeout(5000);
+                    first.getInputStream().readAllBytes();
+                }
+                waitFor(e -> e instanceof ServerEvent.KernelState k && k.state() == io.socketscope.server.TcpState.TIME_WAIT);
+            }
             try (DatagramSocket peer = new DatagramSocket(0, lo)) {
                 byte[] hi = "hi udp".getBytes(StandardCharsets.US_ASCII);
                 peer.send(new DatagramPacket(hi, hi.length, lo, udp.port()));
@@ -125,6 +135,13 @@ class SessionRoundTripTest {
         beforeStop.apply(recorded.subList(0, stop));
         assertEquals(List.of("HELD", "LIVE_VIEW"), beforeStop.openSockets().stream().map(x -> x.state().name())
                 .filter(n -> n.equals("HELD") || n.equals("LIVE_VIEW")).sorted().toList(), "replayed as they were before Stop");
+        if (io.socketscope.server.Kernel.available()) {
+            ServerEvent.KernelState kept = (ServerEvent.KernelState) seen.stream().filter(e -> e instanceof
+                    ServerEvent.KernelState k && k.state() == io.socketscope.server.TcpState.TIME_WAIT).findFirst().orElseThrow();
+            assertEquals(List.of(kept.connection().descriptor().label()), beforeStop.ghosts().stream()
+                    .filter(g -> g.state() == io.socketscope.server.TcpState.TIME_WAIT)
+                    .map(g -> g.connection().descriptor().label()).toList(), "the TIME_WAIT ghost replayed, with its fd");
+        }
         assertEquals(2, replayed.log().stream().filter(l -> l.kind() == io.socketscope.model.LogEntry.Kind.LIVE
                 || l.kind() == io.socketscope.model.LogEntry.Kind.HELD).count(), "LIVE and HELD lines replayed");
         // The same lines (the recorder's queue and this test's list may interleave two sockets' events apart).
