@@ -29,6 +29,12 @@ public final class KernelWatch {
 
     /** How often the table is read while something can change. */
     static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /**
+     * The reader's share of one core, at most: a read takes the kernel ~5 µs a row of its whole table (10,000
+     * TIME_WAIT connections: ~50 ms here), so a long read spaces the next ones out (up to {@link #LONGEST_NANOS}).
+     */
+    static final int SHARE_DIVISOR = 20;
+    static final long LONGEST_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How long a closed connection is remembered: TIME_WAIT is 60 s on Linux, an orphan FIN_WAIT2 60 s more. */
     private static final long REMEMBER_NANOS = TimeUnit.SECONDS.toNanos(150);
     private static final int REMEMBERED_MAX = 200_000;
@@ -60,6 +66,8 @@ public final class KernelWatch {
     private volatile boolean running = true;
     private final Thread thread;
     private volatile Figures figures = new Figures(0, 0, 0, 0, 0);
+    /** The pause before the next read: {@link #INTERVAL_NANOS}, longer after a long read. */
+    private long interval = INTERVAL_NANOS;
 
     KernelWatch(KernelTable table, int port, long runId, ServerListener out) {
         this.table = table;
@@ -86,11 +94,18 @@ public final class KernelWatch {
         }
     }
 
-    /** Stops reading; what was handed in before is remembered (for a restart), nothing more is reported. */
+    /** Stops reading and reporting (Stop: the run's last sockets are about to close, and nothing is said of them). */
     void stop() {
         running = false;
         LockSupport.unpark(thread);
         ServerThreads.joinAll(java.util.List.of(thread));
+    }
+
+    /**
+     * After {@link #stop} and the run's last closes: remembers them (a restart finds them in TIME_WAIT and knows
+     * whose fd each was) and closes the kernel's tables.
+     */
+    void remember() {
         synchronized (closed) {
             drain();
         }
@@ -108,7 +123,7 @@ public final class KernelWatch {
             look = !closed.isEmpty();
         }
         while (running) {
-            LockSupport.parkNanos(INTERVAL_NANOS);
+            LockSupport.parkNanos(interval);
             if (!running) {
                 return;
             }
@@ -157,6 +172,7 @@ public final class KernelWatch {
             return; // the next read tries again; the states shown stay the last ones read
         }
         long took = System.nanoTime() - started;
+        interval = Math.min(LONGEST_NANOS, Math.max(INTERVAL_NANOS, took * SHARE_DIVISOR));
         Figures f = figures;
         figures = new Figures(f.reads() + 1, f.readNanos() + took, Math.max(f.maxReadNanos(), took), rows.size(),
                 started);

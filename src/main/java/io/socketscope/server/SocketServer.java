@@ -2,7 +2,6 @@ package io.socketscope.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One run of the embedded TCP server: binds the port and reports every step as a {@link ServerEvent} tagged
@@ -28,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketServer implements PortListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final int MAX_ACCEPT_BACKOFF_MS = 1000;
     /**
      * Connections the kernel may hold complete but not yet accepted. When this queue overflows, Linux drops
@@ -71,7 +67,7 @@ public final class SocketServer implements PortListener {
     private final long runId = Ids.nextRun();
     private final Object lock = new Object();
     private final Map<Long, TcpConnection> connections = new ConcurrentHashMap<>();
-    private final List<ServerSocketChannel> serverSockets = new ArrayList<>();
+    private final ListeningChannels serverSockets = new ListeningChannels();
     /** Joined by {@link #stop()}: the JDK really closes a listening socket only once no thread is in its accept(). */
     private final List<Thread> acceptors = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
@@ -187,9 +183,8 @@ public final class SocketServer implements PortListener {
     private void bindAndListen() throws BindFailure {
         List<ListeningSocket> listening = new ArrayList<>();
         try {
-            port = PortBinding.bindAll(config, Protocol.TCP, at -> bindOne(at, listening), () -> {
-                closeServerSockets();
-                serverSockets.clear();
+            port = PortBinding.bindAll(config, Protocol.TCP, at -> serverSockets.bind(at, BACKLOG, lookup, listening), () -> {
+                serverSockets.reset();
                 listening.clear();
             });
             live = new LiveHub(port, config, new LiveHub.Sockets() {
@@ -207,7 +202,7 @@ public final class SocketServer implements PortListener {
             KernelTable table = KernelTable.ofThisSystem();
             kernel = table == null ? null : new KernelWatch(table, port, runId, this.listener);
         } catch (BindFailure | IOException e) {
-            closeServerSockets();
+            serverSockets.closeAll();
             if (e instanceof BindFailure failure) {
                 throw failure;
             }
@@ -222,7 +217,7 @@ public final class SocketServer implements PortListener {
             kernel.start();
         }
         for (ServerSocketChannel ss : serverSockets) {
-            String family = localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
+            String family = ListeningChannels.localOf(ss).getAddress().getAddress().length == 16 ? "-v6" : "";
             AcceptHealth health = new AcceptHealth();
             // Two threads take turns in accept(): while one looks at the socket it just took, the other is
             // already accepting the next, so a burst does not overflow the kernel's queue of finished
@@ -234,32 +229,6 @@ public final class SocketServer implements PortListener {
                 acceptors.add(acceptor);
                 acceptor.start();
             }
-        }
-    }
-
-    /** Binds one listening channel; on failure it is closed and the error passed on. */
-    private InetSocketAddress bindOne(InetSocketAddress at, List<ListeningSocket> listening) throws IOException {
-        // A channel rather than a ServerSocket: the channel gives each accepted socket's descriptor
-        // directly (see ChannelFds), instead of a search of /proc per accept.
-        ServerSocketChannel ss = ServerSocketChannel.open();
-        try {
-            ss.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ss.bind(at, BACKLOG);
-        } catch (IOException | RuntimeException e) {
-            ss.close();
-            throw e;
-        }
-        serverSockets.add(ss);
-        InetSocketAddress local = localOf(ss);
-        listening.add(new ListeningSocket(Endpoint.of(local), lookup.listening(ss, local)));
-        return local;
-    }
-
-    private static InetSocketAddress localOf(ServerSocketChannel ss) {
-        try {
-            return (InetSocketAddress) ss.getLocalAddress();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -355,8 +324,11 @@ public final class SocketServer implements PortListener {
                 return;
             }
             running = false;
-            closeServerSockets();
+            serverSockets.closeAll();
             open = List.copyOf(connections.values());
+        }
+        if (kernel != null) {
+            kernel.stop(); // nothing more is said of the kernel's states: the window takes the run away
         }
         // Live views hear that the port stops before their sockets close.
         live.stop();
@@ -367,7 +339,7 @@ public final class SocketServer implements PortListener {
             connection.close(CloseReason.SERVER_STOP);
         }
         if (kernel != null) {
-            kernel.stop(); // it remembers the sockets just closed (a restart finds them in TIME_WAIT), says no more
+            kernel.remember(); // the sockets just closed: a restart finds them in TIME_WAIT and knows their fds
         }
         emit(new ServerEvent.Stopped(runId, Instant.now(), Protocol.TCP, port));
         // A listening channel closed while another thread is blocked in its accept() is only marked
@@ -376,16 +348,6 @@ public final class SocketServer implements PortListener {
         ServerThreads.joinAll(acceptors);
         // Sockets closed while waiting are released by the OS only once the room lets go of them.
         serving.stop();
-    }
-
-    private void closeServerSockets() {
-        for (ServerSocketChannel ss : serverSockets) {
-            try {
-                ss.close();
-            } catch (IOException e) {
-                LOG.debug("closing listening socket: {}", e.toString());
-            }
-        }
     }
 
     private void emit(ServerEvent event) {

@@ -186,7 +186,7 @@ public final class MainView {
         ControlWords.keep(bar, null);
         ViewToggles.bind(logToggle, centerSplit, lowerTabs);
         ViewToggles.bind(panelToggle, (javafx.scene.layout.BorderPane) sideTabs.getParent(), sideTabs);
-        ViewToggles.bindGhosts(ghostToggle, graph::setGhostsShown);
+        ViewToggles.bindGhosts(ghostToggle, graph.ghosts()::setShown);
         presenter = new PresenterMode(presentToggle, graph, logToggle, panelToggle);
         graphHolder.getChildren().add(presenter.invitation());
         graph.setSummaries(viewModel::summaryOf);
@@ -330,10 +330,10 @@ public final class MainView {
         }
         // Appeared, then gone: a connection the kernel kept and dropped within one batch ends gone.
         for (io.socketscope.model.Ghost ghost : change.ghosted()) {
-            graph.ghostAppeared(ghost);
+            graph.ghosts().appeared(ghost);
         }
         for (io.socketscope.model.Ghost ghost : change.unghosted()) {
-            graph.ghostGone(ghost);
+            graph.ghosts().gone(ghost);
         }
         if (change.phaseChanged()) {
             refreshCounts(true);

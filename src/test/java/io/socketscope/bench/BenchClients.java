@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * churn  PORT SECONDS THREADS   connect and close as fast as possible; prints "connections N"
  * steady PORT RATE SECONDS      RATE connections a second, each held 100 ms; prints "connections N"
  * hold   PORT COUNT SOURCES     open COUNT connections and keep them; prints "held N"; closes on stdin EOF
+ * timewait PORT COUNT HOSTS  COUNT requests with Connection: close from HOSTS addresses (127.0.8.2, ...), each
+ *                               read to its end before the client closes: the server closes first, so the kernel
+ *                               keeps each connection in TIME_WAIT on the server's side; prints "timewait N"
  * live   PORT PAGES CHANGES     PAGES phone pages' live views, each from its own address; prints "live N", then
  *                               makes CHANGES changes (a new device each) and prints how long each update took
  *                               to reach every page ("fanout p50 .. p99 .. max .. ms ..."); closes on stdin EOF
@@ -37,6 +40,7 @@ public final class BenchClients {
             case "churn" -> churn(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "steady" -> steady(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "hold" -> hold(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "timewait" -> timeWait(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "live" -> LivePages.run(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -147,6 +151,38 @@ public final class BenchClients {
         timer.shutdown();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         System.out.println("connections " + done.get());
+    }
+
+    private static void timeWait(int port, int count, int hosts) throws Exception {
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        byte[] ask = "GET / HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII);
+        List<Thread> workers = new ArrayList<>();
+        for (int h = 0; h < hosts; h++) {
+            String source = "127.0.8." + (2 + h);
+            int share = count / hosts + (h < count % hosts ? 1 : 0);
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < share; i++) {
+                    try (Socket s = new Socket()) {
+                        s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+                        s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+                        s.setSoTimeout(10_000);
+                        s.getOutputStream().write(ask);
+                        s.getInputStream().readAllBytes(); // to the server's FIN: then the client closes too
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        System.out.println("timewait " + done.get() + " failed " + failed.get());
     }
 
     private static void hold(int port, int count, int sources) throws Exception {

@@ -118,7 +118,7 @@ class SocketScopeBench {
         BenchContext b = new BenchContext(window, app, probe, report, table, slow, idleP99);
         // The phases, in order: each measures, then writes its section of the report and its rows.
         for (BenchPhase phase : List.of(new SteadyPhase(b), new StormPhase(b), new TenThousandPhase(b),
-                new ClassroomPhase(b), new LivePagesPhase(b), new HttpPhase(b))) {
+                new ClassroomPhase(b), new LivePagesPhase(b), new HttpPhase(b), new TimeWaitPhase(b))) {
             phase.run();
             if (b.stop) {
                 break;

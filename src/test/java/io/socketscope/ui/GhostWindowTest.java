@@ -53,6 +53,7 @@ class GhostWindowTest {
         Socket stays = Clients.connectFrom("127.0.6.1", port);
         Socket closed = Clients.connectFrom("127.0.6.2", port);
         clients.add(stays);
+        waitUntil("both accepted", () -> onFx(() -> window.viewModel().model().openCount()) == 2);
         int closedFd = Kernel.tcpDescriptor(port, "127.0.6.2", closed.getLocalPort());
 
         // The open socket's kernel state, as ss has it, in the Sockets table.
@@ -69,9 +70,9 @@ class GhostWindowTest {
         Clients.send(closed, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         closed.getInputStream().readAllBytes();
         closed.close();
-        waitUntil("the ghost on the graph", () -> onFx(() -> window.graph().ghostTexts()).stream()
+        waitUntil("the ghost on the graph", () -> onFx(() -> window.graph().ghosts().texts()).stream()
                 .anyMatch(t -> t.startsWith("127.0.6.2: TIME_WAIT ")));
-        String text = onFx(() -> window.graph().ghostTexts()).stream().filter(t -> t.startsWith("127.0.6.2: "))
+        String text = onFx(() -> window.graph().ghosts().texts()).stream().filter(t -> t.startsWith("127.0.6.2: "))
                 .findFirst().orElseThrow();
         List<Ss.Row> ss = Ss.rows("time-wait", "sport", port);
         assertEquals(1, ss.size(), ss.toString());
@@ -97,13 +98,13 @@ class GhostWindowTest {
             ((javafx.scene.control.ToggleButton) robot.lookup("#ghostToggle").query()).setSelected(false);
             return null;
         });
-        waitUntil("no ghost drawn", () -> onFx(() -> window.graph().ghostTexts()).isEmpty()
+        waitUntil("no ghost drawn", () -> onFx(() -> window.graph().ghosts().texts()).isEmpty()
                 && robot.lookup("#host-127-0-6-2").tryQuery().map(n -> n.getParent() == null).orElse(true));
-        assertEquals(1, onFx(() -> window.graph().ghostCount()), "hidden, still known");
+        assertEquals(1, onFx(() -> window.graph().ghosts().total()), "hidden, still known");
         onFx(() -> {
             ((javafx.scene.control.ToggleButton) robot.lookup("#ghostToggle").query()).setSelected(true);
             return null;
         });
-        waitUntil("drawn again", () -> onFx(() -> window.graph().ghostTexts()).size() == 1);
+        waitUntil("drawn again", () -> onFx(() -> window.graph().ghosts().texts()).size() == 1);
     }
 }

@@ -48,4 +48,15 @@ final class BundleEdge {
                     perSecond > 0 ? String.format(", %,d new a second", perSecond) : ", press to draw them one by one"));
         }
     }
+
+    /** Each host's bundles with their counts ({@code 127.0.0.2: 1240}), for tests. */
+    static java.util.List<String> texts(java.util.Collection<HostNode> hosts) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (HostNode host : hosts) {
+            for (BundleEdge b : host.bundles.values()) {
+                out.add(host.ip() + ": " + b.count());
+            }
+        }
+        return out;
+    }
 }

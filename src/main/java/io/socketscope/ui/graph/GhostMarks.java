@@ -10,7 +10,7 @@ import java.util.List;
  * edge per host and port ({@link GhostEdge}). A host with ghosts stays on the graph after its last socket
  * closed, until the kernel drops them. One toggle hides them all (they then ask the layout for nothing).
  */
-final class GhostMarks {
+public final class GhostMarks {
 
     private final HostEdges hosts;
     private final GraphCaption caption;
@@ -25,7 +25,7 @@ final class GhostMarks {
     }
 
     /** The kernel keeps this connection (new, or in a new state). */
-    void appeared(Ghost ghost) {
+    public void appeared(Ghost ghost) {
         HostNode host = hosts.hostFor(ghost.host());
         host.ghostsDrawn = shown;
         GhostEdge edge = host.ghosts.get(ghost.runId());
@@ -47,7 +47,7 @@ final class GhostMarks {
     }
 
     /** The kernel dropped it (or its port stopped). */
-    void gone(Ghost ghost) {
+    public void gone(Ghost ghost) {
         HostNode host = hosts.host(ghost.host());
         GhostEdge edge = host == null ? null : host.ghosts.get(ghost.runId());
         int timeWaitBefore = edge == null ? 0 : edge.count(TcpState.TIME_WAIT);
@@ -84,7 +84,7 @@ final class GhostMarks {
     }
 
     /** Shows or hides every ghost. */
-    void setShown(boolean on) {
+    public void setShown(boolean on) {
         if (on == shown) {
             return;
         }
@@ -110,7 +110,7 @@ final class GhostMarks {
                 && host.bundles.isEmpty();
     }
 
-    int total() {
+    public int total() {
         return total;
     }
 
@@ -125,7 +125,7 @@ final class GhostMarks {
     }
 
     /** {@code 127.0.0.1: TIME_WAIT 43 s} for each ghost edge on screen, for tests. */
-    List<String> texts() {
+    public List<String> texts() {
         List<String> out = new ArrayList<>();
         for (HostNode host : hosts.hosts()) {
             for (GhostEdge edge : host.ghosts.values()) {

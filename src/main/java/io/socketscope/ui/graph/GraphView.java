@@ -50,7 +50,7 @@ public final class GraphView extends Region {
             + "and every connection to it as its own socket.");
     private final GraphCaption caption = new GraphCaption();
     private final GroupNode group = new GroupNode(lines);
-    private final Map<Long, PortNode> ports = new LinkedHashMap<>();
+    private final PortNodes ports = new PortNodes(portLayer);
     private final HostEdges sockets = new HostEdges(lines, labels, caption, this::requestLayout);
     private final HostGlide glide = new HostGlide(this::requestLayout);
     private final GhostMarks ghosts = new GhostMarks(sockets, caption, this::requestLayout);
@@ -186,34 +186,16 @@ public final class GraphView extends Region {
 
     /** Shows exactly these ports (open, or just stopped), in this order. */
     public void showPorts(List<PortInfo> now) {
-        Set<Long> keep = new HashSet<>();
-        for (PortInfo info : now) {
-            keep.add(info.runId());
-            PortNode node = ports.get(info.runId());
-            if (node == null) {
-                node = new PortNode(info);
-                ports.put(info.runId(), node);
-                portLayer.getChildren().add(node);
-                requestLayout();
-            } else {
-                node.update(info);
-            }
+        if (ports.show(now)) {
+            requestLayout();
         }
-        ports.entrySet().removeIf(e -> {
-            if (!keep.contains(e.getKey())) {
-                portLayer.getChildren().remove(e.getValue());
-                requestLayout();
-                return true;
-            }
-            return false;
-        });
         placeholder.setVisible(ports.isEmpty());
         caption.stale();
     }
 
     /** The text on each port node, top to bottom. */
     public List<String> portTexts() {
-        return ports.values().stream().map(PortNode::describe).toList();
+        return ports.all().stream().map(PortNode::describe).toList();
     }
 
     /** Marks the socket whose details are shown (-1 for none). */
@@ -239,28 +221,9 @@ public final class GraphView extends Region {
         sockets.socketClosed(info);
     }
 
-    /** The kernel keeps a connection after its fd closed (or keeps it in a new state): its ghost is drawn. */
-    public void ghostAppeared(io.socketscope.model.Ghost ghost) {
-        ghosts.appeared(ghost);
-    }
-
-    /** The kernel dropped a connection it kept (or its port stopped): its ghost goes. */
-    public void ghostGone(io.socketscope.model.Ghost ghost) {
-        ghosts.gone(ghost);
-    }
-
-    /** Shows or hides the kernel's ghosts (the toolbar's toggle). */
-    public void setGhostsShown(boolean on) {
-        ghosts.setShown(on);
-    }
-
-    /** The ghost edges on screen ({@code 127.0.0.1: TIME_WAIT 43 s}), and how many ghosts there are, for tests. */
-    public List<String> ghostTexts() {
-        return ghosts.texts();
-    }
-
-    public int ghostCount() {
-        return ghosts.total();
+    /** The kernel's ghosts on the graph: the connections it keeps after their fd closed (TIME_WAIT...). */
+    public GhostMarks ghosts() {
+        return ghosts;
     }
 
     /** Called on a timer: hosts whose storm has passed lose their bundles (a storm ends with silence). */
@@ -280,12 +243,12 @@ public final class GraphView extends Region {
 
     /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
     public List<String> bundleTexts() {
-        return sockets.bundleTexts();
+        return BundleEdge.texts(sockets.hosts());
     }
 
     /** Labels of the sockets drawn as open (not fading out), in display order. */
     public List<String> openSocketLabels() {
-        return sockets.openSocketLabels();
+        return sockets.edges().stream().filter(e -> !e.isClosing()).map(SocketEdge::text).toList();
     }
 
     /** Every edge on screen, fading ones included. */
@@ -330,7 +293,7 @@ public final class GraphView extends Region {
         if (now) {
             ghosts.refresh();
             // The caption sums up the whole graph: the counts on the hosts are what show each socket.
-            caption.refresh(ports.values().stream().map(PortNode::info).toList(), liveHosts(), counted(), opened);
+            caption.refresh(ports.all().stream().map(PortNode::info).toList(), liveHosts(), counted(), opened);
         }
     }
 
@@ -359,14 +322,7 @@ public final class GraphView extends Region {
     }
 
     private int portIndex(long runId) {
-        int i = 0;
-        for (Long id : ports.keySet()) {
-            if (id == runId) {
-                return i;
-            }
-            i++;
-        }
-        return 0;
+        return ports.index(runId);
     }
 
     @Override
@@ -397,7 +353,7 @@ public final class GraphView extends Region {
         }
         countedBefore = counted;
         int p = 0;
-        for (PortNode node : ports.values()) {
+        for (PortNode node : ports.all()) {
             node.place(layout.ports().get(p++));
         }
         int grouped = 0;

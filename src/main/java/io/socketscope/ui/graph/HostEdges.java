@@ -278,17 +278,6 @@ final class HostEdges {
         }
     }
 
-    /** Bundled edges and their counts, for tests: {@code 127.0.0.2: 1240}. */
-    List<String> bundleTexts() {
-        List<String> out = new ArrayList<>();
-        for (HostNode host : hosts.values()) {
-            for (BundleEdge b : host.bundles.values()) {
-                out.add(host.ip() + ": " + b.count());
-            }
-        }
-        return out;
-    }
-
     /** A socket changed: new state (half-closed), a new datagram count, or a device guess for its host. */
     void socketUpdated(SocketInfo info) {
         HostNode host = hosts.get(info.host());
@@ -358,15 +347,9 @@ final class HostEdges {
         caption.stale();
     }
 
-    /** Labels of the sockets drawn as open (not fading out), in display order. */
-    List<String> openSocketLabels() {
-        List<String> out = new ArrayList<>();
-        for (SocketEdge e : edges.values()) {
-            if (!e.isClosing()) {
-                out.add(e.text());
-            }
-        }
-        return out;
+    /** The socket edges on screen (fading ones included), in the order they were drawn. */
+    Collection<SocketEdge> edges() {
+        return edges.values();
     }
 
     /** Every edge on screen, fading ones included. */
