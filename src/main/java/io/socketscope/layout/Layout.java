@@ -30,4 +30,17 @@ public record Layout(Detail detail, double width, double height, List<Box> ports
         }
         return null;
     }
+
+    /** Whether some host counts its sockets instead of drawing them (no slots), or some hosts are in the group. */
+    public boolean counted() {
+        if (group() != null) {
+            return true;
+        }
+        for (HostPlace h : hosts()) {
+            if (h.slots().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

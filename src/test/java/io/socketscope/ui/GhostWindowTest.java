@@ -107,4 +107,24 @@ class GhostWindowTest {
         });
         waitUntil("drawn again", () -> onFx(() -> window.graph().ghosts().texts()).size() == 1);
     }
+
+    @Test
+    void thirtyPhonesKeepTheirMarksWhenTheirTimeWaitsHaveNoRoom(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Kernel.available() && Ss.available(), "Linux /proc and ss");
+        int port = ClassroomTest.startAndConnect(robot, window, clients, ClassroomTest.HOSTS);
+        for (int h = 0; h < ClassroomTest.HOSTS; h++) {
+            try (Socket closed = Clients.connectFrom("127.0.1." + (h + 2), port)) {
+                Clients.send(closed, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                closed.getInputStream().readAllBytes(); // the server closes first
+            }
+        }
+        waitUntil("30 ghosts, one a phone", () -> onFx(() -> window.graph().ghosts().total()) == ClassroomTest.HOSTS);
+        assertEquals(ClassroomTest.HOSTS, Ss.rows("time-wait", "sport", port).size(), "ss agrees");
+        waitUntil("the caption counts them", () -> onFx(() -> ((javafx.scene.control.Label) window.graph()
+                .lookup(".graph-caption")).getText()).contains("30 more in TIME_WAIT"));
+        assertEquals(io.socketscope.layout.Detail.MARKS, onFx(() -> window.graph().currentLayout().detail()),
+                "every socket keeps its own mark");
+        assertEquals(ClassroomTest.HOSTS * ClassroomTest.PER_HOST, onFx(() -> window.graph().openSocketLabels()).size());
+        assertTrue(onFx(() -> window.graph().ghosts().texts()).isEmpty(), "no room for the ghosts: not drawn");
+    }
 }

@@ -72,14 +72,19 @@ public final class GhostMarks {
 
     /** Rewrites the time left on single ghosts (a few times a second); words only change once a second. */
     void refresh() {
-        if (total == 0 || !shown) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (HostNode host : hosts.hosts()) {
-            for (GhostEdge edge : host.ghosts.values()) {
-                edge.refresh(now);
+        boolean onScreen = false;
+        if (total > 0 && shown) {
+            long now = System.nanoTime();
+            for (HostNode host : hosts.hosts()) {
+                for (GhostEdge edge : host.ghosts.values()) {
+                    edge.refresh(now);
+                    onScreen |= edge.isInScene();
+                }
             }
+        }
+        if (onScreen != caption.ghostsOnScreen) {
+            caption.ghostsOnScreen = onScreen;
+            caption.stale();
         }
     }
 
@@ -106,8 +111,7 @@ public final class GhostMarks {
 
     /** Whether the host is on the graph only for its ghosts, which are hidden: then it is not drawn at all. */
     boolean hiddenHost(HostNode host) {
-        return !shown && !host.ghosts.isEmpty() && host.open.isEmpty() && host.sockets.isEmpty()
-                && host.bundles.isEmpty();
+        return !shown && host.onlyGhosts();
     }
 
     public int total() {

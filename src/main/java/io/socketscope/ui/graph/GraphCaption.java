@@ -17,6 +17,8 @@ final class GraphCaption extends Label {
     /** Connections the kernel keeps after their fd closed (ghosts), and how many of them are in TIME_WAIT. */
     long ghosts;
     long ghostsInTimeWait;
+    /** Whether some ghost has an edge on screen (else they are counted here only: hidden, or no room). */
+    boolean ghostsOnScreen;
     long openUdp;
     private boolean stale = true;
 
@@ -55,8 +57,9 @@ final class GraphCaption extends Label {
                 .append(anyUdp ? (openUdp == 1 ? " and 1 UDP peer" : String.format(" and %,d UDP peers", openUdp)) : "")
                 .append(" from ").append(liveHosts).append(liveHosts == 1 ? " host. " : " hosts. ");
         if (ghosts > 0) {
-            text.append(String.format("Faint: %,d %s whose fd closed, kept by the kernel (%s). ", ghosts,
-                    ghosts == 1 ? "connection" : "connections", ghosts == ghostsInTimeWait ? "TIME_WAIT" : "TIME_WAIT..."));
+            String which = ghosts == ghostsInTimeWait ? "in TIME_WAIT" : "in TIME_WAIT and other closing states";
+            text.append(ghostsOnScreen ? String.format("Faint: %,d %s (fd closed, kept by the kernel). ", ghosts, which)
+                    : String.format("%,d more %s (fd closed, kept by the kernel; not drawn). ", ghosts, which));
         }
         if (opened != null) {
             return text.append(opened).append(" is open with all its sockets: Esc, Fit or a click on it closes it.")

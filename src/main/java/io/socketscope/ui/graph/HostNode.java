@@ -163,8 +163,8 @@ final class HostNode extends HBox {
         int all = 0;
         int timeWait = 0;
         for (GhostEdge g : ghosts.values()) {
-            if (g.isInScene() || !ghostsDrawn) {
-                continue;
+            if (g.isInScene() || !ghostsDrawn || compact) {
+                continue; // drawn, hidden, or a one-line row with no room (the caption counts them)
             }
             all += g.count();
             timeWait += g.count(io.socketscope.server.TcpState.TIME_WAIT);
@@ -263,6 +263,25 @@ final class HostNode extends HBox {
             }
             return false;
         });
+    }
+
+    /**
+     * What the host asks of the layout: a label for each bundle, then each socket, then (with {@code ghosts})
+     * each port's ghost edge, each by the index of its port.
+     */
+    io.socketscope.layout.HostDemand demand(int place, ToIntFunction<Long> portIndex, boolean ghosts) {
+        List<Integer> items = new ArrayList<>(bundles.size() + sockets.size() + this.ghosts.size());
+        bundlesInOrder(portIndex).forEach(b -> items.add(portIndex.applyAsInt(b.runId)));
+        socketsInOrder(portIndex).forEach(e -> items.add(portIndex.applyAsInt(e.info().runId())));
+        if (ghosts) {
+            this.ghosts.values().forEach(g -> items.add(portIndex.applyAsInt(g.runId)));
+        }
+        return new io.socketscope.layout.HostDemand(ip(), place, items, bundles.size());
+    }
+
+    /** Whether all it has left is ghosts: every socket closed, the kernel still keeps some of them. */
+    boolean onlyGhosts() {
+        return !ghosts.isEmpty() && open.isEmpty() && sockets.isEmpty() && bundles.isEmpty();
     }
 
     /** The host's bundles in the order of their ports, as the layout is asked for them. */
