@@ -166,6 +166,7 @@ class LearnViewTest {
         tryIt(robot, Step.RESTART);
         waitUntil("bound again, and the ghost's fd given to a new connection", () -> seen(Step.RESTART));
         String found = text(Step.RESTART);
+        System.out.println("LearnViewTest: step 10 says: " + found);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Port " + port + " was bound again \\(listening"
                 + " (fd \\d+(?:, fd \\d+)*)\\) while the kernel keeps fd (\\d+)'s old connection \\(127\\.0\\.0\\.1:(\\d+)"
                 + " → 127\\.0\\.0\\.1:" + port + "\\) in TIME_WAIT: SO_REUSEADDR\\. And fd (\\d+) is now"
