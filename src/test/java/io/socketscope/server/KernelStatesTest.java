@@ -33,6 +33,17 @@ class KernelStatesTest {
         client.close();
     }
 
+    /** A server on a free loopback port and one client from {@code ip}, accepted. */
+    private record Open(SocketServer server, int port, Socket client, ConnectionRef connection) {
+    }
+
+    private static Open open(ServerFixture f, ServerConfig config, String ip) throws Exception {
+        SocketServer server = f.start(config);
+        Socket client = f.adopt(Clients.connectFrom(ip, server.port()));
+        ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+        return new Open(server, server.port(), client, c);
+    }
+
     private static ServerEvent.KernelState awaitState(EventRecorder events, ConnectionRef c, TcpState state)
             throws InterruptedException {
         return (ServerEvent.KernelState) events.awaitMatch(e -> e instanceof ServerEvent.KernelState k
@@ -46,10 +57,10 @@ class KernelStatesTest {
     @Test
     void aServerFirstCloseLeavesATimeWaitWhoseTupleAndTimeAgreeWithSs() throws Exception {
         try (ServerFixture f = new ServerFixture()) {
-            SocketServer server = f.start(ServerConfig.of(0, BindMode.LOCAL));
-            int port = server.port();
-            Socket client = f.adopt(Clients.connectFrom("127.0.4.1", port));
-            ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            Open o = open(f, ServerConfig.of(0, BindMode.LOCAL), "127.0.4.1");
+            int port = o.port();
+            Socket client = o.client();
+            ConnectionRef c = o.connection();
             int fd = Kernel.tcpDescriptor(port, "127.0.4.1", client.getLocalPort());
             assertEquals(fd, c.descriptor().number(), "the accepted socket's fd, as the kernel has it");
             ServerEvent.KernelState established = awaitState(f.events, c, TcpState.ESTABLISHED);
@@ -81,10 +92,11 @@ class KernelStatesTest {
     @Test
     void aClientFirstCloseLeavesNothingOnTheServersSide() throws Exception {
         try (ServerFixture f = new ServerFixture()) {
-            SocketServer server = f.start(ServerConfig.of(0, BindMode.LOCAL));
-            int port = server.port();
-            Socket client = f.adopt(Clients.connectFrom("127.0.4.2", port));
-            ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            Open o = open(f, ServerConfig.of(0, BindMode.LOCAL), "127.0.4.2");
+            SocketServer server = o.server();
+            int port = o.port();
+            Socket client = o.client();
+            ConnectionRef c = o.connection();
             f.adopt(Clients.connectFrom("127.0.4.12", port)); // stays open: the table is read all along
             assertEquals(200, Clients.get(client, "/").status());
             awaitState(f.events, c, TcpState.ESTABLISHED);
@@ -104,11 +116,12 @@ class KernelStatesTest {
     @Test
     void aHalfCloseShowsCloseWaitWhileTheServerLingers() throws Exception {
         try (ServerFixture f = new ServerFixture()) {
-            SocketServer server = f.start(ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofMillis(100))
-                    .withFinLinger(Duration.ofSeconds(10)));
-            int port = server.port();
-            Socket client = f.adopt(Clients.connectFrom("127.0.4.3", port));
-            ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            Open o = open(f, ServerConfig.of(0, BindMode.LOCAL).withBannerDelay(Duration.ofMillis(100))
+                    .withFinLinger(Duration.ofSeconds(10)), "127.0.4.3");
+            SocketServer server = o.server();
+            int port = o.port();
+            Socket client = o.client();
+            ConnectionRef c = o.connection();
             Clients.readLine(client); // the banner: a text client
             client.shutdownOutput(); // FIN: the server has not closed yet
             ServerEvent.KernelState closeWait = awaitState(f.events, c, TcpState.CLOSE_WAIT);
@@ -124,10 +137,11 @@ class KernelStatesTest {
     @Test
     void aRestartedServerBindsAgainAndStillKnowsWhoseFdEachTimeWaitWas() throws Exception {
         try (ServerFixture f = new ServerFixture()) {
-            SocketServer first = f.start(ServerConfig.of(0, BindMode.LOCAL));
-            int port = first.port();
-            Socket client = f.adopt(Clients.connectFrom("127.0.4.4", port));
-            ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            Open o = open(f, ServerConfig.of(0, BindMode.LOCAL), "127.0.4.4");
+            SocketServer first = o.server();
+            int port = o.port();
+            Socket client = o.client();
+            ConnectionRef c = o.connection();
             serverClosesFirst(client);
             awaitState(f.events, c, TcpState.TIME_WAIT);
             first.stop();
@@ -145,10 +159,10 @@ class KernelStatesTest {
     @Test
     void theGhostGoesWhenTheKernelDropsIt() throws Exception {
         try (ServerFixture f = new ServerFixture()) {
-            SocketServer server = f.start(ServerConfig.of(0, BindMode.LOCAL));
-            int port = server.port();
-            Socket client = f.adopt(Clients.connectFrom("127.0.4.5", port));
-            ConnectionRef c = f.events.await(ServerEvent.Accepted.class, 1).get(0).connection();
+            Open o = open(f, ServerConfig.of(0, BindMode.LOCAL), "127.0.4.5");
+            int port = o.port();
+            Socket client = o.client();
+            ConnectionRef c = o.connection();
             serverClosesFirst(client);
             awaitState(f.events, c, TcpState.TIME_WAIT);
             // The kernel's own 60 s: wait on its table (ss) until it lets the connection go.
