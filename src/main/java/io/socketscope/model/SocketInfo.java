@@ -79,7 +79,9 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
         return protocol() + " " + connection.client() + " → " + connection.server() + " · "
                 + connection.descriptor().label() + "\n" + shortState() + " " + Sizes.duration(age(now)) + " · "
                 + ScopeModel.plural(requests, noun) + " · " + Sizes.bytes(traffic.received()) + " in, "
-                + Sizes.bytes(traffic.sent()) + " out";
+                + Sizes.bytes(traffic.sent()) + " out"
+                + (kernel == null || !isOpen() ? "" : "\nkernel: " + kernel + (kernel == TcpState.ESTABLISHED ? ""
+                : " (" + kernel.words() + ")"));
     }
 
     private String shortState() {

@@ -55,6 +55,8 @@ class GhostsTest {
         assertEquals("[" + LogEntry.stamp(T) + "] KERNEL  127.0.0.1:51234 fd 34 CLOSE_WAIT: the client closed its side"
                 + " (FIN received); the server has not closed yet", half.logged().get(0).line());
         assertTrue(model.ghosts().isEmpty(), "an open socket is no ghost");
+        assertTrue(model.find(7).summary(T).endsWith("\nkernel: CLOSE_WAIT (the client closed its side (FIN received);"
+                + " the server has not closed yet)"), model.find(7).summary(T));
     }
 
     @Test

@@ -40,8 +40,13 @@ final class FxTesting {
 
     /** Waits up to 10 s for {@code condition}; fails the test naming {@code what}. */
     static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        waitUntil(what, 10, condition);
+    }
+
+    /** Waits up to {@code seconds} for {@code condition} (an experiment of several moves, a second apart). */
+    static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }

@@ -66,6 +66,17 @@ class GhostWindowTest {
                 .map(row -> String.valueOf(kernelColumn.getCellObservableValue(row).getValue()))
                 .filter("ESTABLISHED"::equals).count()) == 2);
 
+        // The socket's details say the kernel's word, as its tooltip does.
+        long staysId = onFx(() -> window.viewModel().model().openSockets().stream()
+                .filter(i -> i.connection().client().port() == stays.getLocalPort()).findFirst().orElseThrow().id());
+        onFx(() -> {
+            window.viewModel().select(staysId);
+            return null;
+        });
+        waitUntil("the details say ESTABLISHED", () -> onFx(() -> window.details().value("kernel"))
+                .equals("ESTABLISHED: the connection is up: both sides can send"));
+        assertTrue(onFx(() -> window.viewModel().summaryOf(staysId)).endsWith("kernel: ESTABLISHED"));
+
         // The server closes first (Connection: close, the client reads to the end and closes).
         Clients.send(closed, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         closed.getInputStream().readAllBytes();

@@ -164,7 +164,8 @@ class LearnViewTest {
      */
     private void restartStep(FxRobot robot, int port) throws Exception {
         tryIt(robot, Step.RESTART);
-        waitUntil("bound again, and the ghost's fd given to a new connection", () -> seen(Step.RESTART));
+        // Its moves are a second apart (close, restart, connect, and connect again if the number went elsewhere).
+        FxTesting.waitUntil("bound again, and the ghost's fd given to a new connection", 40, () -> seen(Step.RESTART));
         String found = text(Step.RESTART);
         System.out.println("LearnViewTest: step 10 says: " + found);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Port " + port + " was bound again \\(listening"

@@ -165,8 +165,13 @@ public final class SocketDetails extends VBox {
             return "UDP: no connection, nothing for the kernel to keep";
         }
         if (!info.isOpen()) {
-            return info.connection().descriptor().label() + " closed; if the server closed first, the kernel keeps"
-                    + " the connection a while (TIME_WAIT): the graph draws it as a ghost";
+            String fd = info.connection().descriptor().label() + " closed; ";
+            if (info.kernel() == io.socketscope.server.TcpState.CLOSE_WAIT) {
+                // The kernel's word is the fact: it saw the client's FIN before the server closed.
+                return fd + "the kernel saw the client close first (CLOSE_WAIT), so the TIME_WAIT is the client's";
+            }
+            return fd + "if the server closed first, the kernel keeps the connection a while (TIME_WAIT): the graph"
+                    + " draws it as a ghost";
         }
         if (info.kernel() == null) {
             return "not read (the kernel's table is not readable on this system)";
