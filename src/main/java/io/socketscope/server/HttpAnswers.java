@@ -17,6 +17,17 @@ import java.util.function.Supplier;
  */
 final class HttpAnswers {
 
+    static {
+        // Loaded now, while descriptors are to be had: a class loaded later opens its jar (see SocketServer).
+        for (String nested : new String[] {"PageKey", "Answer"}) {
+            try {
+                Class.forName(HttpAnswers.class.getName() + "$" + nested, true, HttpAnswers.class.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new ExceptionInInitializerError(impossible);
+            }
+        }
+    }
+
     /** An answer to send in one write, its status for the log, and whether the connection stays open after it. */
     record Answer(byte[] bytes, int status, boolean keepOpen) {
     }

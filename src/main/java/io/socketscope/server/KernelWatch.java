@@ -27,6 +27,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class KernelWatch {
 
+    static {
+        // Loaded now, while descriptors are to be had: a class loaded later opens its jar (see SocketServer).
+        for (String nested : new String[] {"Closed", "Reported", "Figures"}) {
+            try {
+                Class.forName(KernelWatch.class.getName() + "$" + nested, true, KernelWatch.class.getClassLoader());
+            } catch (ClassNotFoundException impossible) {
+                throw new ExceptionInInitializerError(impossible);
+            }
+        }
+    }
+
     /** How often the table is read while something can change. */
     static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /**
@@ -168,8 +179,8 @@ public final class KernelWatch {
         java.util.List<KernelTable.Row> rows;
         try {
             rows = table.read(port);
-        } catch (IOException | RuntimeException e) {
-            return; // the next read tries again; the states shown stay the last ones read
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return; // the next read tries again (descriptors may be back); the states shown stay the last ones read
         }
         long took = System.nanoTime() - started;
         interval = Math.min(LONGEST_NANOS, Math.max(INTERVAL_NANOS, took * SHARE_DIVISOR));

@@ -49,7 +49,9 @@ public final class SocketServer implements PortListener {
                 TimedInput.ReadTimeout.class, SurrogateIds.class, ChannelFds.class, AcceptHealth.class, ServerThreads.class,
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class, SocketRole.class, LiveHub.class, LiveState.class,
-                LiveLimits.class);
+                LiveLimits.class, HttpAnswers.class, HttpAnswers.Answer.class, ListeningChannels.class, KernelWatch.class,
+                KernelWatch.Figures.class, KernelTable.class, KernelTable.Row.class, KernelTable.Tuple.class,
+                TcpState.class);
         List<Class<?>> all = new ArrayList<>(needed);
         all.addAll(List.of(ServerEvent.class.getPermittedSubclasses()));
         for (Class<?> type : all) {
