@@ -65,7 +65,7 @@ public final class SocketEdge {
         this.info = info;
         this.onLabelMade = onLabelMade;
         setState(UDP, info.protocol() == Protocol.UDP);
-        setState(HALF_CLOSED, info.state() == SocketState.HALF_CLOSED);
+        setState(HALF_CLOSED, halfClosed(info));
         setState(LIVE, info.state() == SocketState.LIVE_VIEW);
         setState(HELD, info.state() == SocketState.HELD);
     }
@@ -129,7 +129,7 @@ public final class SocketEdge {
     /** Shows what changed: the half-closed state, or a UDP flow's datagram count. */
     void update(SocketInfo now) {
         info = now;
-        setState(HALF_CLOSED, now.state() == SocketState.HALF_CLOSED);
+        setState(HALF_CLOSED, halfClosed(now));
         setState(LIVE, now.state() == SocketState.LIVE_VIEW);
         setState(HELD, now.state() == SocketState.HELD);
         if (item != null) {
@@ -161,6 +161,15 @@ public final class SocketEdge {
         String fd = info.connection().descriptor().label()
                 + (info.protocol() == Protocol.UDP && info.requests() > 0 ? " ×" + info.requests() : "");
         return wide ? ":" + info.connection().client().port() + " · " + fd : fd;
+    }
+
+    /**
+     * Half-closed as the server saw it (its read ended), or as the kernel says it (CLOSE_WAIT: the client's FIN
+     * is in, the server has not closed): the kernel's word is the fact, even before the server reads its end.
+     */
+    private static boolean halfClosed(SocketInfo info) {
+        return info.state() == SocketState.HALF_CLOSED
+                || (info.isOpen() && info.kernel() == io.socketscope.server.TcpState.CLOSE_WAIT);
     }
 
     private static String stateWord(SocketInfo info) {
