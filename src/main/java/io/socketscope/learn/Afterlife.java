@@ -57,15 +57,24 @@ final class Afterlife {
                 byFd.putIfAbsent(g.connection().descriptor(), g);
             }
         }
+        byFd.put(rebound.connection().descriptor(), rebound); // the one the first sentence names, where it is reused
+        SocketInfo reuser = null;
         for (SocketInfo s : model.openSockets()) {
             Ghost g = byFd.get(s.connection().descriptor());
-            if (g != null && s.protocol() == Protocol.TCP && s.id() != g.id()) {
-                found.accept(Step.RESTART, new Progress.Finding(true, bound + " And "
-                        + s.connection().descriptor().label() + " is now " + s.connection().client() + "'s, a new"
-                        + " connection" + (s.kernel() == null ? "" : " (" + s.kernel() + " in the kernel)")
-                        + ", while the kernel still keeps the old one that had that number.", s.id()));
-                return;
+            if (g != null && s.protocol() == Protocol.TCP && s.id() != g.id()
+                    && (reuser == null || g == rebound)) {
+                reuser = s;
             }
+        }
+        if (reuser != null) {
+            Ghost g = byFd.get(reuser.connection().descriptor());
+            String fd = reuser.connection().descriptor().label();
+            found.accept(Step.RESTART, new Progress.Finding(true, bound + " And " + fd + " is now "
+                    + reuser.connection().client() + "'s, a new connection" + (reuser.kernel() == null ? ""
+                    : " (" + reuser.kernel() + " in the kernel)") + ", while the kernel still keeps "
+                    + (g == rebound ? "the old one that had that number." : "the old connection that had " + fd + " ("
+                    + g.connection().client() + " → " + g.connection().server() + ") in TIME_WAIT."), reuser.id()));
+            return;
         }
         found.accept(Step.RESTART, new Progress.Finding(false, bound + " Now open new connections: the next accept(2)"
                 + " takes the lowest free descriptor, and " + rebound.connection().descriptor().label()
