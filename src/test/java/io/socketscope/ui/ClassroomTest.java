@@ -292,8 +292,16 @@ class ClassroomTest {
         waitUntil("every socket drawn", () -> onFx(() -> window.graph().lookupAll(".socket-edge").stream()
                 .filter(n -> n.getScene() != null && isShown(n)).count()) == HOSTS * 6);
         robot.clickOn("#zoom-fit");
-        waitUntil("counted again at Fit", () -> onFx(() -> window.graph().settled(HOSTS)
-                && window.graph().currentLayout().detail() == Detail.COMPACT));
+        // A busy machine may take its time (one fresh-clone run of ten, with a core kept busy, did not see it in
+        // 10 s); the message says where it stood.
+        try {
+            FxTesting.waitUntil("counted again at Fit", 30, () -> onFx(() -> window.graph().settled(HOSTS)
+                    && window.graph().currentLayout().detail() == Detail.COMPACT));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": zoom " + onFx(() -> window.graph().zoom().scale()) + ", detail "
+                    + onFx(() -> window.graph().currentLayout().detail()) + ", settled "
+                    + onFx(() -> window.graph().settled(HOSTS)), e);
+        }
     }
 
     /**
