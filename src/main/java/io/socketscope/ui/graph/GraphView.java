@@ -322,17 +322,20 @@ public final class GraphView extends Region {
         double h = getHeight() * z / m;
         content.resizeRelocate(0, 0, w, h);
         List<HostDemand> demands = new ArrayList<>(sockets.hosts().size());
-        List<HostDemand> withGhosts = new ArrayList<>(sockets.hosts().size());
+        boolean anyGhosts = ghosts.shown() && ghosts.total() > 0;
+        List<HostDemand> withGhosts = new ArrayList<>(anyGhosts ? sockets.hosts().size() : 0);
         for (HostNode host : sockets.hosts()) {
             if (!ghosts.hiddenHost(host)) {
                 // A host with only ghosts shows them in both: they are all it has to draw.
                 demands.add(host.demand(sockets.placeOf(host.ip()), this::portIndex, ghosts.shown() && host.onlyGhosts()));
-                withGhosts.add(host.demand(sockets.placeOf(host.ip()), this::portIndex, ghosts.shown()));
+                if (anyGhosts) {
+                    withGhosts.add(host.demand(sockets.placeOf(host.ip()), this::portIndex, true));
+                }
             }
         }
         Layout before = layout;
         layout = GraphLayout.compute(w, h, Math.max(1, ports.size()), demands, opened);
-        if (ghosts.shown() && ghosts.total() > 0) {
+        if (anyGhosts) {
             // Ghosts take a slot each only where the sockets keep their detail: 30 phones' marks are the lesson,
             // their TIME_WAITs are said by the caption when there is no room for both.
             Layout ghosted = GraphLayout.compute(w, h, Math.max(1, ports.size()), withGhosts, opened);
