@@ -70,7 +70,7 @@ public final class SessionRecorder implements ServerListener, AutoCloseable {
         return file;
     }
 
-    /** Called on server threads: never formats, writes or waits. */
+    /** Called on server threads (headless) or the FX thread (the window): never formats, writes or waits. */
     @Override
     public void onEvent(ServerEvent event) {
         if (!closing && !queue.offer(event)) {

@@ -13,10 +13,14 @@ import io.socketscope.server.ServerConfig;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.session.Session;
 import io.socketscope.session.SessionReader;
+import io.socketscope.session.SessionRecorder;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,5 +85,54 @@ class RecordWindowTest {
                 .startsWith("Cannot record to"));
         assertTrue(onFx(() -> window.viewModel().messageProperty().get()).endsWith(": no such folder"));
         assertTrue(onFx(() -> window.viewModel().runningProperty().get()), "still listening");
+    }
+    /**
+     * The window applies server events a pulse after they are sent. A socket accepted just before recording
+     * starts, its ACCEPT still on its way to the window, is recorded all the same, after its port: the FX thread
+     * is held here from before the connect until recording has started, so the ACCEPT is surely on its way.
+     */
+    @Test
+    void aSocketAcceptedJustBeforeRecordingStartsIsInTheRecording(FxRobot robot) throws Exception {
+        assumeTrue(Kernel.available(), "descriptors are checked against /proc");
+        int port = FxTesting.startOnAnyPort(robot, window);
+        waitUntil("the port is in the picture", () -> onFx(() -> window.viewModel().model().ports().size()) == 1);
+        CountDownLatch sent = new CountDownLatch(1);
+        window.viewModel().addServerListener(e -> {
+            if (e instanceof ServerEvent.Accepted) {
+                sent.countDown();
+            }
+        });
+        Path file = dir.resolve("race.jsonl");
+        SessionRecorder recorder = SessionRecorder.start(file, "test", "fd");
+        CountDownLatch fxHeld = new CountDownLatch(1);
+        CompletableFuture<Integer> seenBefore = new CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            fxHeld.countDown();
+            try {
+                assertTrue(sent.await(20, TimeUnit.SECONDS), "the server accepted");
+                seenBefore.complete(window.viewModel().model().openCount());
+                window.session().record(recorder);
+            } catch (Throwable t) {
+                seenBefore.completeExceptionally(t);
+            }
+        });
+        assertTrue(fxHeld.await(10, TimeUnit.SECONDS));
+        Socket client = Clients.connect(port);
+        held.add(client);
+        assertEquals(0, seenBefore.get(30, TimeUnit.SECONDS), "the window had not applied the ACCEPT yet");
+        waitUntil("accepted", () -> onFx(() -> window.viewModel().model().openCount()) == 1);
+        int fd = Kernel.tcpDescriptor(port, client.getLocalPort());
+        onFx(() -> {
+            window.session().stopRecording();
+            return null;
+        });
+        waitUntil("the file is closed", () -> onFx(() -> window.viewModel().messageProperty().get()).startsWith("Recorded"));
+        List<ServerEvent> events = SessionReader.read(file).events();
+        assertTrue(events.get(0) instanceof ServerEvent.Listening l && l.port() == port, "the port first: " + events);
+        List<ServerEvent.Accepted> accepted = events.stream().filter(e -> e instanceof ServerEvent.Accepted)
+                .map(e -> (ServerEvent.Accepted) e).toList();
+        assertEquals(1, accepted.size(), "recorded once: " + events);
+        assertEquals(client.getLocalPort(), accepted.get(0).connection().client().port());
+        assertEquals("fd " + fd, accepted.get(0).connection().descriptor().label(), "the kernel's descriptor");
     }
 }

@@ -4,6 +4,7 @@ import io.socketscope.ui.viewmodel.MainViewModel;
 
 import io.socketscope.model.LogEntry;
 import io.socketscope.model.SocketInfo;
+import io.socketscope.model.Snapshot;
 import io.socketscope.server.Platform;
 import io.socketscope.session.SessionCsv;
 import io.socketscope.session.SessionRecorder;
@@ -80,28 +81,26 @@ public final class SessionMenu {
             try {
                 SessionRecorder started = SessionRecorder.start(file, appVersion,
                         Platform.ofThisSystem().kind().jsonName());
-                javafx.application.Platform.runLater(() -> {
-                    recorder = started;
-                    // What is open now comes first, so that a replay starts from the same picture.
-                    for (io.socketscope.model.PortInfo p : viewModel.model().ports()) {
-                        if (p.live()) {
-                            started.onEvent(new io.socketscope.server.ServerEvent.Listening(p.runId(),
-                                    java.time.Instant.now(), p.protocol(), p.bind(), p.port(), p.sockets()));
-                        }
-                    }
-                    for (SocketInfo s : viewModel.model().openSockets()) {
-                        started.onEvent(new io.socketscope.server.ServerEvent.Accepted(s.runId(), s.openedAt(),
-                                s.connection(), 0));
-                    }
-                    viewModel.addServerListener(started);
-                    record.setText("Stop recording");
-                    button.setText("● Recording");
-                    viewModel.say("Recording every event to " + file + ".");
-                });
+                javafx.application.Platform.runLater(() -> record(started));
             } catch (IOException e) {
                 javafx.application.Platform.runLater(() -> viewModel.reportProblem(e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Records into {@code started} from now on (FX thread): first the picture the window holds, then every
+     * event as the window applies it. Both come from the model, so an event the servers sent just before
+     * (still on its way to the window) is in the one or the other, never in neither nor before its port.
+     */
+    public void record(SessionRecorder started) {
+        stopRecording(); // one recording at a time
+        recorder = started;
+        Snapshot.events(viewModel.model(), java.time.Instant.now()).forEach(started::onEvent);
+        viewModel.addModelListener(started);
+        record.setText("Stop recording");
+        button.setText("● Recording");
+        viewModel.say("Recording every event to " + started.file() + ".");
     }
 
     /** Stops recording; the file is closed off the FX thread. */
@@ -111,7 +110,7 @@ public final class SessionMenu {
             return;
         }
         recorder = null;
-        viewModel.removeServerListener(done);
+        viewModel.removeModelListener(done);
         record.setText("Record…");
         button.setText("Session");
         files.execute(() -> {

@@ -60,6 +60,8 @@ final class EventFeed {
     private BiConsumer<String, String> hostNamed = (ip, name) -> { };
     private Consumer<ScopeModel.Change> graphUpdater = change -> { };
     private Runnable onTick = () -> { };
+    /** Told each event as it is applied (a recording), on the FX thread. */
+    private final List<ServerListener> applied = new java.util.ArrayList<>();
     private long eventsSinceTick;
     private long lastTick;
     private boolean statusDirty;
@@ -99,6 +101,18 @@ final class EventFeed {
         this.hostNamed = listener;
     }
 
+    /**
+     * Hands {@code tap} every event from now on as it is applied, in the model's order, on the FX thread: the
+     * model as it is when the tap is added, plus what the tap hears, is the whole story. It must only enqueue.
+     */
+    void addAppliedListener(ServerListener tap) {
+        applied.add(tap);
+    }
+
+    void removeAppliedListener(ServerListener tap) {
+        applied.remove(tap);
+    }
+
     /** Where each applied batch's changes go to be drawn. */
     void setGraphUpdater(Consumer<ScopeModel.Change> updater) {
         this.graphUpdater = updater;
@@ -133,6 +147,9 @@ final class EventFeed {
 
     private void applyBatch(List<ServerEvent> batch) {
         eventsSinceTick += batch.size();
+        for (ServerListener tap : applied) {
+            batch.forEach(tap::onEvent);
+        }
         ScopeModel.Change change = model.apply(batch);
         closedDirty |= !change.closed().isEmpty();
         SocketInfo shown = selected.get();

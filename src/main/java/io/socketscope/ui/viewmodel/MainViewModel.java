@@ -58,7 +58,7 @@ public final class MainViewModel {
 
         @Override
         public void listenerProblem(String text) {
-            showError(text);
+            notice.error(text);
         }
 
         @Override
@@ -67,7 +67,7 @@ public final class MainViewModel {
         }
     });
     /** How to connect, and the hints when nobody does. */
-    private final ConnectAdvice advice = new ConnectAdvice(this::showInfo,
+    private final ConnectAdvice advice = new ConnectAdvice(text -> notice.info(text),
             () -> runningBind() == BindMode.ALL && !notice.isError(), boundPort::get,
             () -> running.get() && feed.model().acceptedTotal() == 0 && runningBind() == BindMode.ALL);
     /**
@@ -110,6 +110,18 @@ public final class MainViewModel {
         taps.remove(tap);
     }
 
+    /**
+     * Hands {@code tap} every event from now on as the window applies it, on the FX thread (a recording: what
+     * the model holds when it is added, plus what it hears, is the whole story); it must only enqueue.
+     */
+    public void addModelListener(ServerListener tap) {
+        feed.addAppliedListener(tap);
+    }
+
+    public void removeModelListener(ServerListener tap) {
+        feed.removeAppliedListener(tap);
+    }
+
     /** Hands a recorded event to the window as if a server had sent it (a replay; nothing listens). */
     public void replay(ServerEvent event) {
         feed.listener().onEvent(event);
@@ -143,7 +155,7 @@ public final class MainViewModel {
 
     /** Shows a plain message (not an error). */
     public void say(String text) {
-        showInfo(text);
+        notice.info(text);
     }
 
     /** Runs ten times a second at most, with the log's refresh: for views that refresh by time rather than by event. */
@@ -163,7 +175,7 @@ public final class MainViewModel {
     public boolean start() {
         PortInput.Result port = form.port();
         if (!port.ok()) {
-            showError(port.error());
+            notice.error(port.error());
             return false;
         }
         return open(new ListenSpec(form.protocolProperty().get(), port.port()));
@@ -191,7 +203,7 @@ public final class MainViewModel {
             here |= spec.port() != 0 && l.spec().equals(spec);
         }
         if (here) {
-            showError(spec.protocol() + " port " + spec.port() + " is already open here: every client of it"
+            notice.error(spec.protocol() + " port " + spec.port() + " is already open here: every client of it"
                     + " shares that one port. Pick another number to open a second port.");
             return false;
         }
@@ -204,7 +216,7 @@ public final class MainViewModel {
                 t.onEvent(event);
             }
         };
-        showInfo(ports.busyProperty().get().isEmpty() ? "Opening " + spec.protocol() + " port " + spec.port() + "…"
+        notice.info(ports.busyProperty().get().isEmpty() ? "Opening " + spec.protocol() + " port " + spec.port() + "…"
                 : notice.text());
         ports.open(spec, config, listener, descriptors, (started, failure) -> opened(spec, started, failure));
         return true;
@@ -234,11 +246,15 @@ public final class MainViewModel {
 
     /** Closes every port and every accepted socket (off the FX thread). */
     public void stop() {
+        closePorts(forgetAll());
+    }
+
+    private List<PortListener> forgetAll() {
         List<PortListener> all = List.copyOf(listeners);
         listeners.clear();
         asked.clear();
         updateRunning();
-        closePorts(all);
+        return all;
     }
 
     private void closePorts(List<PortListener> closing) {
@@ -249,10 +265,10 @@ public final class MainViewModel {
         ports.close(closing, () -> {
             feed.flushLog();
             if (ports.busyProperty().get().isEmpty() && listeners.isEmpty() && !notice.isError()) {
-                showInfo("");
+                notice.info("");
             }
         });
-        showInfo(ports.busyProperty().get());
+        notice.info(ports.busyProperty().get());
     }
 
     /** What is being opened or closed right now, in words; empty when nothing is. */
@@ -281,21 +297,21 @@ public final class MainViewModel {
     public boolean closeSocket(long socketId) {
         SocketInfo info = feed.model().find(socketId);
         if (info == null || !info.isOpen()) {
-            showError("That socket is already closed.");
+            notice.error("That socket is already closed.");
             return false;
         }
         if (info.protocol() == Protocol.UDP) {
-            showError("UDP has no connection to close: the port's one socket keeps receiving from every peer.");
+            notice.error("UDP has no connection to close: the port's one socket keeps receiving from every peer.");
             return false;
         }
         for (PortListener l : listeners) {
             if (l.runId() == info.runId() && l.closeSocket(socketId)) {
-                showInfo("Closed " + info.label() + " from the server side.");
+                notice.info("Closed " + info.label() + " from the server side.");
                 feed.drainNow();
                 return true;
             }
         }
-        showError("That socket is already closed.");
+        notice.error("That socket is already closed.");
         return false;
     }
 
@@ -317,27 +333,15 @@ public final class MainViewModel {
 
     /** Stops everything; called when the window closes. Waits (up to 5 s) until the ports are free. */
     public void shutdown() {
-        List<PortListener> all = List.copyOf(listeners);
-        listeners.clear();
-        asked.clear();
-        updateRunning();
-        ports.closeAndWait(all);
+        ports.closeAndWait(forgetAll());
         feed.close();
         advice.stop();
     }
 
     /** Shows a problem in the window and keeps it in the event log. */
     public void reportProblem(String text) {
-        showError(text);
-        feed.noteProblem(text);
-    }
-
-    private void showError(String text) {
         notice.error(text);
-    }
-
-    private void showInfo(String text) {
-        notice.info(text);
+        feed.noteProblem(text);
     }
 
     /** The port the last Start found in use by another program (the message names it), or null. */
