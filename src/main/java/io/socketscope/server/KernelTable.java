@@ -14,7 +14,7 @@ import java.util.List;
  * thread. The parser only looks at a line's local port before it reads the rest, so the lines of other
  * ports (ten thousand of them) cost little.
  */
-public final class KernelTable {
+public final class KernelTable implements KernelReader {
 
     /** USER_HZ: the unit of the timer column ({@code jiffies_delta_to_clock_t}), 100 on every Linux. */
     static final int TICKS_PER_SECOND = 100;
@@ -74,7 +74,7 @@ public final class KernelTable {
         }
     }
 
-    /** The connections whose local port is {@code port}, listening sockets left out. */
+    @Override
     public List<Row> read(int port) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (java.nio.channels.FileChannel file : files) {
@@ -85,6 +85,7 @@ public final class KernelTable {
     }
 
     /** Closes the tables. */
+    @Override
     public void close() {
         for (java.nio.channels.FileChannel c : files) {
             try {

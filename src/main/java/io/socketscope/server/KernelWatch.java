@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watches what the kernel keeps of one TCP port's connections, on a thread of its own: a few times a
  * second, and only while the port has sockets or the kernel still keeps some of them, it reads the
- * kernel's table ({@link KernelTable}) and reports each change of a connection's state as a
+ * kernel's table ({@link KernelReader}) and reports each change of a connection's state as a
  * {@link ServerEvent.KernelState}: the open sockets' states (ESTABLISHED, CLOSE_WAIT, ...), and the
  * connections the kernel keeps after their fd closed (TIME_WAIT, FIN_WAIT2, LAST_ACK) until it drops them.
  *
@@ -65,7 +65,7 @@ public final class KernelWatch {
     public record Figures(long reads, long readNanos, long maxReadNanos, int lastRows, long lastReadStarted) {
     }
 
-    private final KernelTable table;
+    private final KernelReader table;
     private final int port;
     private final long runId;
     private final ServerListener out;
@@ -80,7 +80,7 @@ public final class KernelWatch {
     /** The pause before the next read: {@link #INTERVAL_NANOS}, longer after a long read. */
     private long interval = INTERVAL_NANOS;
 
-    KernelWatch(KernelTable table, int port, long runId, ServerListener out) {
+    KernelWatch(KernelReader table, int port, long runId, ServerListener out) {
         this.table = table;
         this.port = port;
         this.runId = runId;

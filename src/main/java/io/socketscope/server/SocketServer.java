@@ -201,7 +201,7 @@ public final class SocketServer implements PortListener {
                 }
             }, open::get);
             serving = new Serving(config, port, home, open::get, () -> running, live);
-            KernelTable table = KernelTable.ofThisSystem();
+            KernelReader table = KernelReader.ofThisSystem();
             kernel = table == null ? null : new KernelWatch(table, port, runId, this.listener);
         } catch (BindFailure | IOException e) {
             serverSockets.closeAll();
