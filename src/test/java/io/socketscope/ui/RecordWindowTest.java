@@ -49,6 +49,16 @@ class RecordWindowTest {
         FxTesting.closeWindow(window, held);
     }
 
+    /** Stops the recording and reads its file once the window says it is closed. */
+    private Session stopAndRead(Path file) throws Exception {
+        onFx(() -> {
+            window.session().stopRecording();
+            return null;
+        });
+        waitUntil("the file is closed", () -> onFx(() -> window.viewModel().messageProperty().get()).startsWith("Recorded"));
+        return SessionReader.read(file);
+    }
+
     @Test
     void aRecordingStartedOnAnOpenPortHoldsItsSocketsWithTheKernelsDescriptors(FxRobot robot) throws Exception {
         assumeTrue(Kernel.available(), "descriptors are checked against /proc");
@@ -63,12 +73,7 @@ class RecordWindowTest {
         held.add(client);
         waitUntil("accepted", () -> onFx(() -> window.viewModel().model().openCount()) == 1);
         int fd = Kernel.tcpDescriptor(port, client.getLocalPort());
-        onFx(() -> {
-            window.session().stopRecording();
-            return null;
-        });
-        waitUntil("the file is closed", () -> onFx(() -> window.viewModel().messageProperty().get()).startsWith("Recorded"));
-        Session session = SessionReader.read(file);
+        Session session = stopAndRead(file);
         assertTrue(session.events().get(0) instanceof ServerEvent.Listening l && l.port() == port,
                 "the port that was open when recording began comes first");
         ServerEvent.Accepted accepted = session.events().stream().filter(e -> e instanceof ServerEvent.Accepted)
@@ -122,12 +127,7 @@ class RecordWindowTest {
         assertEquals(0, seenBefore.get(30, TimeUnit.SECONDS), "the window had not applied the ACCEPT yet");
         waitUntil("accepted", () -> onFx(() -> window.viewModel().model().openCount()) == 1);
         int fd = Kernel.tcpDescriptor(port, client.getLocalPort());
-        onFx(() -> {
-            window.session().stopRecording();
-            return null;
-        });
-        waitUntil("the file is closed", () -> onFx(() -> window.viewModel().messageProperty().get()).startsWith("Recorded"));
-        List<ServerEvent> events = SessionReader.read(file).events();
+        List<ServerEvent> events = stopAndRead(file).events();
         assertTrue(events.get(0) instanceof ServerEvent.Listening l && l.port() == port, "the port first: " + events);
         List<ServerEvent.Accepted> accepted = events.stream().filter(e -> e instanceof ServerEvent.Accepted)
                 .map(e -> (ServerEvent.Accepted) e).toList();
