@@ -81,7 +81,8 @@ final class Afterlife {
                 + " is free."));
     }
 
-    private static Ghost firstTimeWait(ScopeModel model) {
+    /** The first connection the kernel keeps in TIME_WAIT, or null. */
+    static Ghost firstTimeWait(ScopeModel model) {
         for (Ghost g : model.ghosts()) {
             if (g.state() == TcpState.TIME_WAIT) {
                 return g;

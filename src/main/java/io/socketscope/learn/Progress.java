@@ -7,7 +7,6 @@ import io.socketscope.model.ScopeModel;
 import io.socketscope.model.SocketInfo;
 import io.socketscope.server.PortInput;
 import io.socketscope.server.Protocol;
-import io.socketscope.server.TcpState;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -117,14 +116,13 @@ public final class Progress {
 
     /** A connection the kernel keeps in TIME_WAIT after the server closed its fd: the ghost in the graph. */
     private void afterlife(ScopeModel model) {
-        for (Ghost g : model.ghosts()) {
-            if (g.state() == TcpState.TIME_WAIT) {
-                done(Step.AFTERLIFE, g.connection().descriptor().label() + " is closed, and the kernel keeps its"
-                        + " connection (" + g.connection().client() + " → " + g.connection().server() + ") in"
-                        + " TIME_WAIT, " + g.label(0).substring("TIME_WAIT ".length()) + " left when it was read:"
-                        + " the faint edge in the graph.", g.id());
-                return;
-            }
+        Ghost g = Afterlife.firstTimeWait(model);
+        if (g != null) {
+            String left = g.left(0);
+            done(Step.AFTERLIFE, g.connection().descriptor().label() + " is closed, and the kernel keeps its"
+                    + " connection (" + g.connection().client() + " → " + g.connection().server() + ") in"
+                    + " TIME_WAIT" + (left.isEmpty() ? "" : ", " + left + " left when it was read")
+                    + ": the faint edge in the graph.", g.id());
         }
     }
 

@@ -26,10 +26,16 @@ public record Ghost(ConnectionRef connection, long runId, TcpState state, Instan
      * or the state alone when the kernel has no timer for it.
      */
     public String label(long elapsedMillis) {
-        if (remainingMillis < 0) {
-            return state.toString();
-        }
-        return state + " " + EventLines.seconds(Math.max(0, remainingMillis - elapsedMillis));
+        String left = left(elapsedMillis);
+        return left.isEmpty() ? state.toString() : state + " " + left;
+    }
+
+    /**
+     * {@code 43 s}: the time the kernel still gives it {@code elapsedMillis} after it was read; empty when the
+     * kernel has no timer for it (or the system gives none: OSHI's tables).
+     */
+    public String left(long elapsedMillis) {
+        return remainingMillis < 0 ? "" : EventLines.seconds(Math.max(0, remainingMillis - elapsedMillis));
     }
 
     /** What a screen reader and the tooltip say of it. */

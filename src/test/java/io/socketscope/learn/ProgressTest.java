@@ -12,6 +12,7 @@ import io.socketscope.server.Descriptor;
 import io.socketscope.server.Endpoint;
 import io.socketscope.server.ListeningSocket;
 import io.socketscope.server.ServerEvent;
+import io.socketscope.server.TcpState;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
@@ -115,5 +116,23 @@ class ProgressTest {
         assertTrue(p.finding(Step.AFTERLIFE).done());
         p.reset();
         assertEquals(0, p.doneCount());
+    }
+    /**
+     * The afterlife seen from the kernel's ghost: with the time left where the kernel gives a timer (Linux), and
+     * without where it gives none (OSHI's tables on macOS and Windows).
+     */
+    @Test
+    void theAfterlifeIsSeenFromATimeWaitGhostWithOrWithoutTheKernelsTimer() throws Exception {
+        for (long timer : new long[] {42_300, -1}) {
+            ScopeModel model = new ScopeModel();
+            model.apply(List.of(listening8080(), new ServerEvent.Accepted(1, T, conn(1, 50000, 5), 0),
+                    new ServerEvent.Closed(1, T, conn(1, 50000, 5), CloseReason.RESPONSE_DONE),
+                    new ServerEvent.KernelState(1, T, conn(1, 50000, 5), TcpState.TIME_WAIT, timer, false)));
+            Progress p = new Progress();
+            p.update(model, "8080");
+            assertEquals("fd 5 is closed, and the kernel keeps its connection (127.0.0.1:50000 → 127.0.0.1:8080) in"
+                    + " TIME_WAIT" + (timer < 0 ? "" : ", 43 s left when it was read") + ": the faint edge in the graph.",
+                    p.finding(Step.AFTERLIFE).text());
+        }
     }
 }
