@@ -2,9 +2,9 @@ package io.socketscope.model;
 
 import io.socketscope.server.ConnectionRef;
 import io.socketscope.server.ListeningSocket;
+import io.socketscope.server.Preload;
 import io.socketscope.server.ServerEvent;
 import io.socketscope.server.Traffic;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns a server event into the log entry people read. */
@@ -13,26 +13,14 @@ public final class EventLines {
     static {
         // The lines are made on server threads, which must not need a class file when descriptors run out:
         // load every class an entry can touch now, while the first event is printed.
-        for (Class<?> type : List.of(LogEntry.class, LogEntry.Kind.class, Sizes.class, Traffic.class,
+        Preload.classes(LogEntry.class, LogEntry.Kind.class, Sizes.class, Traffic.class,
                 io.socketscope.server.TextEscapes.class, io.socketscope.server.Protocol.class,
                 io.socketscope.server.CloseReason.class, io.socketscope.server.SocketRole.class,
-                io.socketscope.server.TcpState.class)) {
-            load(type);
-        }
-        for (Class<?> type : ServerEvent.class.getPermittedSubclasses()) {
-            load(type);
-        }
+                io.socketscope.server.TcpState.class);
+        Preload.classes(ServerEvent.class.getPermittedSubclasses());
     }
 
     private EventLines() {
-    }
-
-    private static void load(Class<?> type) {
-        try {
-            Class.forName(type.getName(), true, type.getClassLoader());
-        } catch (ClassNotFoundException impossible) {
-            throw new ExceptionInInitializerError(impossible);
-        }
     }
 
     /**

@@ -18,14 +18,7 @@ import java.util.function.Supplier;
 final class HttpAnswers {
 
     static {
-        // Loaded now, while descriptors are to be had: a class loaded later opens its jar (see SocketServer).
-        for (String nested : new String[] {"PageKey", "Answer"}) {
-            try {
-                Class.forName(HttpAnswers.class.getName() + "$" + nested, true, HttpAnswers.class.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new ExceptionInInitializerError(impossible);
-            }
-        }
+        Preload.nestedIn(HttpAnswers.class); // while descriptors are to be had (see SocketServer)
     }
 
     /** An answer to send in one write, its status for the log, and whether the connection stays open after it. */

@@ -28,14 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class KernelWatch {
 
     static {
-        // Loaded now, while descriptors are to be had: a class loaded later opens its jar (see SocketServer).
-        for (String nested : new String[] {"Closed", "Reported", "Figures"}) {
-            try {
-                Class.forName(KernelWatch.class.getName() + "$" + nested, true, KernelWatch.class.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new ExceptionInInitializerError(impossible);
-            }
-        }
+        Preload.nestedIn(KernelWatch.class); // while descriptors are to be had (see SocketServer)
     }
 
     /** How often the table is read while something can change. */

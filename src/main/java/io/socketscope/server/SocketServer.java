@@ -52,15 +52,8 @@ public final class SocketServer implements PortListener {
                 LiveLimits.class, HttpAnswers.class, HttpAnswers.Answer.class, ListeningChannels.class, KernelWatch.class,
                 KernelWatch.Figures.class, KernelTable.class, KernelTable.Row.class, KernelTable.Tuple.class,
                 TcpState.class);
-        List<Class<?>> all = new ArrayList<>(needed);
-        all.addAll(List.of(ServerEvent.class.getPermittedSubclasses()));
-        for (Class<?> type : all) {
-            try {
-                Class.forName(type.getName(), true, type.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new ExceptionInInitializerError(impossible);
-            }
-        }
+        Preload.classes(needed.toArray(Class<?>[]::new));
+        Preload.classes(ServerEvent.class.getPermittedSubclasses());
     }
 
     private final ServerConfig config;

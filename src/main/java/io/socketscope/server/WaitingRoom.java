@@ -30,13 +30,7 @@ final class WaitingRoom<G extends WaitingRoom.Guest> implements AutoCloseable {
 
     static {
         // Loaded now, with the server (see SocketServer): when descriptors run out, loading a class fails.
-        for (Class<?> type : List.of(Seat.class, Leaving.class)) {
-            try {
-                Class.forName(type.getName(), true, type.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new ExceptionInInitializerError(impossible);
-            }
-        }
+        Preload.classes(Seat.class, Leaving.class);
     }
 
     /** A socket that can wait here. */
