@@ -138,8 +138,8 @@ public record SocketInfo(ConnectionRef connection, long runId, Instant openedAt,
     }
 
     /**
-     * The kernel's state in words beside what the server saw, for the details and screen readers: {@code
-     * ESTABLISHED}, or {@code CLOSE_WAIT (the kernel's word; ...)}; empty when the kernel was not read.
+     * The kernel's state and what it means, for the details: {@code CLOSE_WAIT: the client closed its side
+     * (FIN received); ...}; empty when the kernel was not read.
      */
     public String kernelWords() {
         return kernel == null ? "" : kernel + ": " + kernel.words();

@@ -37,10 +37,7 @@ public final class GhostMarks {
         int before = edge.count();
         int timeWaitBefore = edge.count(TcpState.TIME_WAIT);
         edge.put(ghost, System.nanoTime());
-        total += edge.count() - before;
-        caption.ghosts = total;
-        caption.ghostsInTimeWait += edge.count(TcpState.TIME_WAIT) - timeWaitBefore;
-        caption.stale();
+        counted(edge, before, timeWaitBefore);
         edge.refresh(System.nanoTime());
         host.updateCount();
         hosts.textsDue = true;
@@ -50,14 +47,15 @@ public final class GhostMarks {
     public void gone(Ghost ghost) {
         HostNode host = hosts.host(ghost.host());
         GhostEdge edge = host == null ? null : host.ghosts.get(ghost.runId());
-        int timeWaitBefore = edge == null ? 0 : edge.count(TcpState.TIME_WAIT);
-        if (edge == null || !edge.remove(ghost.id())) {
+        if (edge == null) {
             return;
         }
-        total--;
-        caption.ghosts = total;
-        caption.ghostsInTimeWait += edge.count(TcpState.TIME_WAIT) - timeWaitBefore;
-        caption.stale();
+        int before = edge.count();
+        int timeWaitBefore = edge.count(TcpState.TIME_WAIT);
+        if (!edge.remove(ghost.id())) {
+            return;
+        }
+        counted(edge, before, timeWaitBefore);
         if (edge.count() == 0) {
             host.ghosts.remove(ghost.runId());
             edge.detach();
@@ -68,6 +66,14 @@ public final class GhostMarks {
         host.updateCount();
         hosts.textsDue = true;
         hosts.leaveIfEmpty(host);
+    }
+
+    /** The edge's counts changed from these: the total and the caption follow. */
+    private void counted(GhostEdge edge, int before, int timeWaitBefore) {
+        total += edge.count() - before;
+        caption.ghosts = total;
+        caption.ghostsInTimeWait += edge.count(TcpState.TIME_WAIT) - timeWaitBefore;
+        caption.stale();
     }
 
     /** Rewrites the time left on single ghosts (a few times a second); words only change once a second. */
@@ -116,16 +122,6 @@ public final class GhostMarks {
 
     public int total() {
         return total;
-    }
-
-    int count(TcpState state) {
-        int n = 0;
-        for (HostNode host : hosts.hosts()) {
-            for (GhostEdge edge : host.ghosts.values()) {
-                n += edge.count(state);
-            }
-        }
-        return n;
     }
 
     /** {@code 127.0.0.1: TIME_WAIT 43 s} for each ghost edge on screen, for tests. */
