@@ -10,8 +10,25 @@ import java.util.List;
  */
 interface KernelReader {
 
+    /**
+     * One connection: its server side is the port's, its client side the peer; the kernel's timer (TIME_WAIT),
+     * or -1 when it has none or gives none.
+     */
+    record Row(Endpoint server, Endpoint client, TcpState state, long timerMillis) {
+        public Tuple tuple() {
+            return new Tuple(client, server);
+        }
+    }
+
+    /** What identifies a TCP connection on this machine (the protocol is TCP). */
+    record Tuple(Endpoint client, Endpoint server) {
+        public static Tuple of(ConnectionRef ref) {
+            return new Tuple(ref.client(), ref.server());
+        }
+    }
+
     /** The connections whose local port is {@code port}, listening sockets left out. */
-    List<KernelTable.Row> read(int port) throws IOException;
+    List<Row> read(int port) throws IOException;
 
     /** Lets go of what the reader keeps open. */
     void close();

@@ -23,20 +23,6 @@ public final class KernelTable implements KernelReader {
     private static final boolean LITTLE_ENDIAN =
             java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
 
-    /** One connection: its server side is the port's, its client side the peer. */
-    public record Row(Endpoint server, Endpoint client, TcpState state, long timerMillis) {
-        public Tuple tuple() {
-            return new Tuple(client, server);
-        }
-    }
-
-    /** What identifies a TCP connection on this machine (the protocol is TCP). */
-    public record Tuple(Endpoint client, Endpoint server) {
-        public static Tuple of(ConnectionRef ref) {
-            return new Tuple(ref.client(), ref.server());
-        }
-    }
-
     private final List<java.nio.channels.FileChannel> files;
     private java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
 

@@ -45,7 +45,7 @@ public final class KernelWatch {
     private static final int MAX_QUEUED = 400_000;
 
     /** Closed connections by port, across runs: a 4-tuple's last connection and when it closed. */
-    private static final Map<Integer, Map<KernelTable.Tuple, Closed>> MEMORY = new ConcurrentHashMap<>();
+    private static final Map<Integer, Map<KernelReader.Tuple, Closed>> MEMORY = new ConcurrentHashMap<>();
 
     private record Closed(ConnectionRef ref, long atNanos) {
     }
@@ -64,8 +64,8 @@ public final class KernelWatch {
     private final ServerListener out;
     private final Queue<ServerEvent> taps = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final Map<KernelTable.Tuple, ConnectionRef> open = new HashMap<>();
-    private final Map<KernelTable.Tuple, Closed> closed;
+    private final Map<KernelReader.Tuple, ConnectionRef> open = new HashMap<>();
+    private final Map<KernelReader.Tuple, Closed> closed;
     private Map<Long, Reported> reported = new HashMap<>();
     private volatile boolean running = true;
     private final Thread thread;
@@ -149,9 +149,9 @@ public final class KernelWatch {
             queued.decrementAndGet();
             any = true;
             if (e instanceof ServerEvent.Accepted a) {
-                open.put(KernelTable.Tuple.of(a.connection()), a.connection());
+                open.put(KernelReader.Tuple.of(a.connection()), a.connection());
             } else if (e instanceof ServerEvent.Closed c) {
-                KernelTable.Tuple tuple = KernelTable.Tuple.of(c.connection());
+                KernelReader.Tuple tuple = KernelReader.Tuple.of(c.connection());
                 open.remove(tuple);
                 closed.remove(tuple);
                 closed.put(tuple, new Closed(c.connection(), now));
@@ -169,7 +169,7 @@ public final class KernelWatch {
 
     private void readOnce() {
         long started = System.nanoTime();
-        java.util.List<KernelTable.Row> rows;
+        java.util.List<KernelReader.Row> rows;
         try {
             rows = table.read(port);
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -182,8 +182,8 @@ public final class KernelWatch {
                 started);
         Instant now = Instant.now();
         Map<Long, Reported> next = new HashMap<>(Math.max(16, rows.size() * 2));
-        for (KernelTable.Row row : rows) {
-            KernelTable.Tuple tuple = row.tuple();
+        for (KernelReader.Row row : rows) {
+            KernelReader.Tuple tuple = row.tuple();
             ConnectionRef ref = open.get(tuple);
             boolean fd = ref != null && !row.state().neverHasFd();
             if (ref == null) {
@@ -203,7 +203,7 @@ public final class KernelWatch {
             if (next.containsKey(r.ref().id())) {
                 continue;
             }
-            ConnectionRef current = open.get(KernelTable.Tuple.of(r.ref()));
+            ConnectionRef current = open.get(KernelReader.Tuple.of(r.ref()));
             boolean stillOpen = current != null && current.id() == r.ref().id();
             if (stillOpen && r.state() != TcpState.CLOSE) {
                 // Out of the kernel's table while the server holds its fd: reset, the socket is closed.

@@ -46,14 +46,14 @@ final class OshiKernelReader implements KernelReader {
      *                     read in full has at least the port's own listening socket, so a table without it was not read
      */
     @Override
-    public List<KernelTable.Row> read(int port) throws IOException {
+    public List<KernelReader.Row> read(int port) throws IOException {
         List<InternetProtocolStats.IPConnection> all;
         try {
             all = stats.getConnections();
         } catch (RuntimeException | LinkageError e) {
             throw new IOException("the system's connection table could not be read: " + e.getMessage(), e);
         }
-        List<KernelTable.Row> rows = new ArrayList<>();
+        List<KernelReader.Row> rows = new ArrayList<>();
         boolean listener = false;
         for (InternetProtocolStats.IPConnection c : all) {
             if (c.getLocalPort() != port || !c.getType().toLowerCase(Locale.ROOT).startsWith("tcp")) {
@@ -67,7 +67,7 @@ final class OshiKernelReader implements KernelReader {
             Endpoint server = endpoint(c.getLocalAddress(), port);
             Endpoint client = endpoint(c.getForeignAddress(), c.getForeignPort());
             if (state != null && server != null && client != null) {
-                rows.add(new KernelTable.Row(server, client, state, -1));
+                rows.add(new KernelReader.Row(server, client, state, -1));
             }
         }
         if (!listener) {

@@ -50,7 +50,7 @@ public final class SocketServer implements PortListener {
                 LineReader.class, LineReader.Line.class, Pages.class, CloseReason.class, ConnectionRef.class,
                 Descriptor.class, Endpoint.class, TextEscapes.class, SocketRole.class, LiveHub.class, LiveState.class,
                 LiveLimits.class, HttpAnswers.class, HttpAnswers.Answer.class, ListeningChannels.class, KernelWatch.class,
-                KernelWatch.Figures.class, KernelTable.class, KernelTable.Row.class, KernelTable.Tuple.class,
+                KernelWatch.Figures.class, KernelReader.class, KernelTable.class, KernelReader.Row.class, KernelReader.Tuple.class,
                 TcpState.class);
         Preload.classes(needed.toArray(Class<?>[]::new));
         Preload.classes(ServerEvent.class.getPermittedSubclasses());

@@ -38,7 +38,7 @@ class KernelTableTest {
                 open.add(listener.accept());
             }
             Set<String> app = new TreeSet<>();
-            for (KernelTable.Row row : table.read(port)) {
+            for (KernelReader.Row row : table.read(port)) {
                 assertEquals(port, row.server().port());
                 app.add(row.state() + " " + row.client().ip() + " " + row.client().port());
             }
@@ -72,7 +72,7 @@ class KernelTableTest {
                 + " 00:00000000 00000000  1000        0 4242 1 0000000000000000 20 4 0 10 -1\n";
         Assumptions.assumeTrue(java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN,
                 "these lines are a little-endian machine's");
-        List<KernelTable.Row> rows = new ArrayList<>();
+        List<KernelReader.Row> rows = new ArrayList<>();
         KernelTable.parse(v4.getBytes(), v4.length(), 8080, rows);
         KernelTable.parse(v6.getBytes(), v6.length(), 8080, rows);
         KernelTable.parse(v4.getBytes(), v4.length(), 8081, rows); // another port: nothing

@@ -45,7 +45,7 @@ class OshiKernelReaderTest {
 
     private static Set<String> oshi(OshiKernelReader reader, int port) throws IOException {
         Set<String> out = new TreeSet<>();
-        for (KernelTable.Row row : reader.read(port)) {
+        for (KernelReader.Row row : reader.read(port)) {
             assertEquals(-1, row.timerMillis(), "OSHI gives no timer: the time left is not made up");
             assertEquals(port, row.server().port());
             out.add(row.state() + " " + row.client());
