@@ -94,15 +94,18 @@ public final class EventLines {
         }
         String after = "-> " + c.server() + " (" + c.descriptor().label() + " closed) ";
         if (state == io.socketscope.server.TcpState.TIME_WAIT) {
-            return new LogEntry(e.time(), LogEntry.Kind.TIMEWAIT, c.client().toString(), "", after
-                    + "kept by the kernel " + seconds(e.remainingMillis()) + ": the server closed first", c.id());
+            return afterFd(e, LogEntry.Kind.TIMEWAIT, after + "kept by the kernel " + seconds(e.remainingMillis())
+                    + ": the server closed first");
         }
         if (state == io.socketscope.server.TcpState.GONE) {
-            return new LogEntry(e.time(), LogEntry.Kind.KERNEL, c.client().toString(), "", after
-                    + "dropped by the kernel: its 4-tuple is free again", c.id());
+            return afterFd(e, LogEntry.Kind.KERNEL, after + "dropped by the kernel: its 4-tuple is free again");
         }
-        return new LogEntry(e.time(), LogEntry.Kind.KERNEL, c.client().toString(), "", after + state
-                + " kept by the kernel: " + state.words(), c.id());
+        return afterFd(e, LogEntry.Kind.KERNEL, after + state + " kept by the kernel: " + state.words());
+    }
+
+    /** A line of a connection whose fd is closed: no descriptor column (the number may be someone else's now). */
+    private static LogEntry afterFd(ServerEvent.KernelState e, LogEntry.Kind kind, String detail) {
+        return new LogEntry(e.time(), kind, e.connection().client().toString(), "", detail, e.connection().id());
     }
 
     /** {@code 60 s} for a remaining time, rounded up: a timer of 59.4 s has most of a minute left. */
